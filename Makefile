@@ -1,0 +1,59 @@
+# mathcalc: two commands on a fresh machine with Python 3.11+:
+#   make book   set up .venv, execute every notebook, build the HTML book (warnings are errors)
+#   make test   the same set-up and build, then unit + property tests, nbval, browser tests
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+VENDOR := book/_assets/vendor/versions.json
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: setup book test unit nbval browser execute lab clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# Build matplotlib's font cache now: its one-time notice on stderr would otherwise
+	@# land in the first notebook's outputs.
+	$(BIN)/python -c "import matplotlib.pyplot" 2>/dev/null
+	@touch $@
+
+$(VENDOR): scripts/vendor_js.py $(STAMP)
+	$(BIN)/python scripts/vendor_js.py
+
+setup: $(STAMP) $(VENDOR)
+
+# --all: every build executes every notebook, so a stale result can never ship.
+book: setup
+	rm -rf _build/html _build/jupyter_execute _build/.doctrees
+	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	@echo "The book: $(CURDIR)/_build/html/index.html"
+
+# Re-execute the notebooks in place (the stored outputs that nbval compares). Deterministic:
+# running it twice with no change leaves `git diff` empty.
+execute: setup
+	$(BIN)/python scripts/execute_notebooks.py
+
+unit: setup
+	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 -q
+
+nbval: setup
+	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with scripts/nbval_sanitize.cfg \
+		-n 2 --dist loadfile -q
+
+browser: setup
+	$(BIN)/python -m pytest tests/browser -q
+
+test: book unit nbval browser
+
+# Open the notebooks in JupyterLab, widgets included, from the same environment.
+lab: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check jupyterlab
+	$(BIN)/jupyter lab book
+
+clean:
+	rm -rf _build

@@ -1,0 +1,28 @@
+"""A small Sphinx extension: pages that load nothing from outside and log no console error.
+
+- sphinx-thebe (loaded by Jupyter Book 1 on every page) registers its inline configuration
+  script once per read phase, so pages declared ``const THEBE_JS_URL`` twice: a console
+  error on every page. The book launches live code on Binder instead, so thebe's scripts
+  (which point at unpkg.com) are removed altogether.
+- pydata-sphinx-theme logs "Got invalid theme mode" for a first-time visitor when its
+  template variable ``default_mode`` is empty, which sphinx-book-theme leaves it; it is set
+  to "auto" (follow the reader's system light/dark setting).
+"""
+from __future__ import annotations
+
+
+def _drop_thebe_listeners(app, config):
+    for event in ("env-before-read-docs", "doctree-resolved"):
+        listeners = app.events.listeners.get(event, [])
+        listeners[:] = [l for l in listeners
+                        if not getattr(l.handler, "__module__", "").startswith("sphinx_thebe")]
+
+
+def _default_mode(app, pagename, templatename, context, doctree):
+    context.setdefault("default_mode", "auto")
+
+
+def setup(app):
+    app.connect("html-page-context", _default_mode)
+    app.connect("config-inited", _drop_thebe_listeners, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,217 @@
+"""The vector rules of Parr & Howard §4.2-§4.4 (reference §8.2-§8.4), as data.
+
+Every rule is one operator y = op(args) with, for each argument a:
+
+- ``jacobian[a]``: the closed-form ∂y/∂a the paper states (e.g. diag(x) for ∂(w⊗x)/∂w),
+  built from SymPy arguments, in numerator layout: a vector output of length n gives n
+  rows, a scalar output one row; a vector argument gives n columns, a scalar one column;
+- ``jvp[a](v, *args)``: the forward-mode product (∂y/∂a)·v, in NumPy, without forming
+  the matrix (a diagonal Jacobian times v is an element-wise product);
+- ``vjp[a](g, *args)``: the reverse-mode product gᵀ·(∂y/∂a), shaped like ``a``.
+
+:func:`verify_vector_rule` checks all three against SymPy's own Jacobian and finite
+differences; the tests run it for several n, the reference chapter shows its result, and
+the autodiff module uses ``forward``, ``jvp`` and ``vjp`` as its primitives.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import sympy as sp
+
+from ..check import check_derivative
+from ..jacobian import jacobian
+
+
+@dataclass(frozen=True)
+class VectorRule:
+    """One operator and its derivative rules; see the module docstring for the contract."""
+
+    key: str
+    kind: str  # "element-wise", "element-wise function", "scalar expansion", "reduction"
+    section: str
+    latex: str  # the output, e.g. r"\mathbf{w} \otimes \mathbf{x}"
+    args: tuple[str, ...]  # argument names; "z" is a scalar, the others vectors
+    symbolic: Callable  # SymPy arguments -> SymPy column Matrix (or scalar for reductions)
+    forward: Callable  # NumPy arguments -> ndarray (n,) or float
+    jacobian: dict[str, Callable]
+    jacobian_latex: dict[str, str]
+    jvp: dict[str, Callable]
+    vjp: dict[str, Callable]
+    domain: tuple[float, float] = (-2.0, 2.0)  # where random checks draw their points
+    in_paper: bool = True
+    note: str = field(default="", compare=False)
+
+    def is_scalar(self, arg: str) -> bool:
+        """Scalar arguments are named z (the paper's §4.3 convention)."""
+        return arg == "z"
+
+
+def _ew(f):  # element-wise map of a SymPy function over a column
+    return lambda v: v.applyfunc(f)
+
+
+def _diag(v):  # diag(v) for a SymPy column v
+    return sp.diag(*list(v))
+
+
+def _col(n_like, value):  # a column of `value`, as long as the column n_like
+    return sp.Matrix([value] * n_like.rows)
+
+
+def _binary(key, section, latex, sym, fwd, jac_w, jac_x, lat_w, lat_x, jvp_w, jvp_x,
+            vjp_w, vjp_x, domain=(-2.0, 2.0), in_paper=True):
+    return VectorRule(key, "element-wise", section, latex, ("w", "x"), sym, fwd,
+                      {"w": jac_w, "x": jac_x}, {"w": lat_w, "x": lat_x},
+                      {"w": jvp_w, "x": jvp_x}, {"w": vjp_w, "x": vjp_x}, domain, in_paper)
+
+
+def _function(key, latex, f_sym, f_np, df_np, domain=(-2.0, 2.0), in_paper=False, note=""):
+    """y = f(x) element-wise: ∂y/∂x = diag(f'(x)), so JVP and VJP multiply by f'(x)."""
+    xi = sp.Symbol("t", real=True)
+    df_sym = sp.Lambda(xi, sp.diff(f_sym(xi), xi))
+    return VectorRule(
+        key, "element-wise function", "§4.2, §4.5.3", latex, ("x",), _ew(f_sym),
+        f_np, {"x": lambda x: _diag(x.applyfunc(df_sym))},
+        {"x": r"\operatorname{diag}(\dots f'(x_i) \dots)".replace("f", key)},
+        {"x": lambda v, x: df_np(x) * v}, {"x": lambda g, x: g * df_np(x)},
+        domain, in_paper, note)
+
+
+_ONE = sp.Integer(1)
+
+VECTOR_RULES: tuple[VectorRule, ...] = (
+    # §4.2 element-wise binary operators: diagonal Jacobians
+    _binary("add", "§4.2", r"\mathbf{w} + \mathbf{x}", lambda w, x: w + x, np.add,
+            lambda w, x: sp.eye(w.rows), lambda w, x: sp.eye(w.rows), "I", "I",
+            lambda v, w, x: v, lambda v, w, x: v, lambda g, w, x: g, lambda g, w, x: g),
+    _binary("sub", "§4.2", r"\mathbf{w} - \mathbf{x}", lambda w, x: w - x, np.subtract,
+            lambda w, x: sp.eye(w.rows), lambda w, x: -sp.eye(w.rows), "I", "-I",
+            lambda v, w, x: v, lambda v, w, x: -v, lambda g, w, x: g, lambda g, w, x: -g),
+    _binary("mul", "§4.2", r"\mathbf{w} \otimes \mathbf{x}",
+            lambda w, x: w.multiply_elementwise(x), np.multiply,
+            lambda w, x: _diag(x), lambda w, x: _diag(w),
+            r"\operatorname{diag}(\mathbf{x})", r"\operatorname{diag}(\mathbf{w})",
+            lambda v, w, x: x * v, lambda v, w, x: w * v,
+            lambda g, w, x: g * x, lambda g, w, x: g * w),
+    _binary("div", "§4.2", r"\mathbf{w} \oslash \mathbf{x}",
+            lambda w, x: sp.Matrix([wi / xi for wi, xi in zip(w, x)]), np.divide,
+            lambda w, x: _diag(x.applyfunc(lambda t: 1 / t)),
+            lambda w, x: _diag(sp.Matrix([-wi / xi**2 for wi, xi in zip(w, x)])),
+            r"\operatorname{diag}(\dots \tfrac{1}{x_i} \dots)",
+            r"\operatorname{diag}(\dots \tfrac{-w_i}{x_i^2} \dots)",
+            lambda v, w, x: v / x, lambda v, w, x: -w / x**2 * v,
+            lambda g, w, x: g / x, lambda g, w, x: -g * w / x**2, domain=(0.5, 2.0)),
+    # §4.2 element-wise functions (used by the chain rules, §4.5.3, and the neuron, §5)
+    _function("identity", r"\mathbf{x}", lambda t: t, lambda x: x, np.ones_like,
+              in_paper=True, note="§4.1: the Jacobian of f(x) = x is I"),
+    _function("neg", r"-\mathbf{x}", lambda t: -t, np.negative, lambda x: -np.ones_like(x)),
+    _function("square", r"\mathbf{x}^2", lambda t: t**2, np.square, lambda x: 2 * x),
+    _function("exp", r"\exp(\mathbf{x})", sp.exp, np.exp, np.exp),
+    _function("log", r"\ln(\mathbf{x})", sp.log, np.log, lambda x: 1 / x, domain=(0.5, 2.0)),
+    _function("sin", r"\sin(\mathbf{x})", sp.sin, np.sin, np.cos),
+    _function("cos", r"\cos(\mathbf{x})", sp.cos, np.cos, lambda x: -np.sin(x)),
+    _function("relu", r"\max(\mathbf{0}, \mathbf{x})", lambda t: sp.Max(0, t),
+              lambda x: np.maximum(0.0, x), lambda x: (x > 0).astype(float), in_paper=True,
+              note="§5: the derivative at 0 is taken to be 0 (SymPy's Heaviside(0) is 1/2)"),
+    # §4.3 scalar expansion: the scalar z is broadcast to the vector 1z
+    VectorRule("add_scalar", "scalar expansion", "§4.3", r"\mathbf{x} + z", ("x", "z"),
+               lambda x, z: x + _col(x, z), lambda x, z: x + z,
+               {"x": lambda x, z: sp.eye(x.rows), "z": lambda x, z: _col(x, _ONE)},
+               {"x": "I", "z": r"\vec{1}"},
+               {"x": lambda v, x, z: v, "z": lambda v, x, z: np.full_like(x, v)},
+               {"x": lambda g, x, z: g, "z": lambda g, x, z: np.sum(g)}),
+    VectorRule("sub_scalar", "scalar expansion", "§4.3", r"\mathbf{x} - z", ("x", "z"),
+               lambda x, z: x - _col(x, z), lambda x, z: x - z,
+               {"x": lambda x, z: sp.eye(x.rows), "z": lambda x, z: _col(x, -_ONE)},
+               {"x": "I", "z": r"-\vec{1}"},
+               {"x": lambda v, x, z: v, "z": lambda v, x, z: np.full_like(x, -v)},
+               {"x": lambda g, x, z: g, "z": lambda g, x, z: -np.sum(g)}, in_paper=False),
+    VectorRule("mul_scalar", "scalar expansion", "§4.3", r"\mathbf{x} z", ("x", "z"),
+               lambda x, z: x * z, lambda x, z: x * z,
+               {"x": lambda x, z: sp.eye(x.rows) * z, "z": lambda x, z: x},
+               {"x": "Iz", "z": r"\mathbf{x}"},
+               {"x": lambda v, x, z: z * v, "z": lambda v, x, z: x * v},
+               {"x": lambda g, x, z: g * z, "z": lambda g, x, z: np.dot(g, x)}),
+    # §4.4 reductions: a scalar output, so each Jacobian is one row
+    VectorRule("sum", "reduction", "§4.4", r"\operatorname{sum}(\mathbf{x})", ("x",),
+               lambda x: sum(x, sp.Integer(0)), np.sum,
+               {"x": lambda x: sp.ones(1, x.rows)}, {"x": r"\vec{1}^T"},
+               {"x": lambda v, x: np.sum(v)}, {"x": lambda g, x: np.full_like(x, g)}),
+    VectorRule("sum_mul_scalar", "reduction", "§4.4", r"\operatorname{sum}(\mathbf{x} z)",
+               ("x", "z"), lambda x, z: sum(x * z, sp.Integer(0)), lambda x, z: np.sum(x * z),
+               {"x": lambda x, z: _col(x, z).T, "z": lambda x, z: sp.Matrix([[sum(x)]])},
+               {"x": r"[z, z, \dots, z]", "z": r"\operatorname{sum}(\mathbf{x})"},
+               {"x": lambda v, x, z: z * np.sum(v), "z": lambda v, x, z: np.sum(x) * v},
+               {"x": lambda g, x, z: np.full_like(x, g * z), "z": lambda g, x, z: g * np.sum(x)}),
+    VectorRule("dot", "reduction", "§4.4, §5", r"\mathbf{w} \cdot \mathbf{x}", ("w", "x"),
+               lambda w, x: w.dot(x), np.dot,
+               {"w": lambda w, x: x.T, "x": lambda w, x: w.T},
+               {"w": r"\mathbf{x}^T", "x": r"\mathbf{w}^T"},
+               {"w": lambda v, w, x: np.dot(x, v), "x": lambda v, w, x: np.dot(w, v)},
+               {"w": lambda g, w, x: g * x, "x": lambda g, w, x: g * w}),
+)
+
+
+def rule(key: str) -> VectorRule:
+    """The rule named ``key`` (``"mul"``, ``"sum"``, ...); ``KeyError`` lists the keys."""
+    for r in VECTOR_RULES:
+        if r.key == key:
+            return r
+    raise KeyError(f"no vector rule {key!r}; the rules are {[r.key for r in VECTOR_RULES]}")
+
+
+def symbolic_args(r: VectorRule, n: int) -> list:
+    """SymPy arguments for ``r`` at length n: a column (w1 ... wn) per vector, z for a scalar."""
+    if not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    return [sp.Symbol("z", real=True) if r.is_scalar(a)
+            else sp.Matrix(sp.symbols(f"{a}1:{n + 1}", real=True)) for a in r.args]
+
+
+def _flat(arg) -> list[sp.Symbol]:
+    return [arg] if isinstance(arg, sp.Symbol) else list(arg)
+
+
+def verify_vector_rule(r: VectorRule, n: int, rng=0) -> dict:
+    """Check rule ``r`` at vector length ``n``; return the errors, raise if any check fails.
+
+    1. symbolic: SymPy's Jacobian of ``r.symbolic`` equals the closed form, per argument;
+    2. numerical: finite differences agree with the closed form (seeded random points);
+    3. JVP and VJP: equal (∂y/∂a)·v and gᵀ·(∂y/∂a) for random v and g.
+    """
+    rng = np.random.default_rng(rng)
+    args = symbolic_args(r, n)
+    y = r.symbolic(*args)
+    outputs = list(y) if isinstance(y, sp.MatrixBase) else [y]
+    closed = {a: r.jacobian[a](*args) for a in r.args}
+    for a, arg in zip(r.args, args):
+        J = jacobian(outputs, _flat(arg))
+        diff = (J - closed[a]).applyfunc(lambda e: sp.simplify(sp.expand(e)))
+        if r.key == "relu":  # SymPy's d max(0, t)/dt is Heaviside(t): compare off t = 0
+            diff = diff.applyfunc(lambda e: sp.simplify(e.rewrite(sp.Piecewise)))
+        if any(e != 0 for e in diff):
+            raise AssertionError(f"{r.key}: SymPy's ∂y/∂{a} differs from the rule: {diff}")
+    all_symbols = [s for arg in args for s in _flat(arg)]
+    stacked = sp.Matrix.hstack(*(closed[a] for a in r.args))
+    fd_error = check_derivative(outputs, all_symbols, stacked, rng=rng, domain=r.domain)
+    point = {a: (rng.uniform(*r.domain) if r.is_scalar(a) else rng.uniform(*r.domain, size=n))
+             for a in r.args}
+    values = [point[a] for a in r.args]
+    subs = {s: v for arg, a in zip(args, r.args) for s, v in zip(_flat(arg), np.atleast_1d(point[a]))}
+    product_error = 0.0
+    for a in r.args:
+        J = np.array(closed[a].subs(subs).evalf(), dtype=float)
+        v = rng.normal() if r.is_scalar(a) else rng.normal(size=n)
+        g = rng.normal(size=n) if isinstance(y, sp.MatrixBase) else rng.normal()
+        jvp = np.atleast_1d(r.jvp[a](v, *values))
+        vjp = np.atleast_1d(r.vjp[a](g, *values))
+        product_error = max(product_error,
+                            float(np.max(np.abs(jvp - J @ np.atleast_1d(v)))),
+                            float(np.max(np.abs(vjp - np.atleast_1d(g) @ J))))
+    if product_error > 1e-10:
+        raise AssertionError(f"{r.key}: JVP/VJP disagree with the Jacobian by {product_error:.2e}")
+    return {"rule": r.key, "n": n, "finite_difference_error": fd_error,
+            "jvp_vjp_error": product_error}

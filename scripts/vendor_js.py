@@ -1,0 +1,108 @@
+"""Vendor the JavaScript the built pages need, from the npm registry, so that no page
+loads anything from a CDN.
+
+    python scripts/vendor_js.py [DEST]      # default: book/_assets/vendor
+
+Each package is pinned by version and by the sha512 integrity that npm publishes for its
+tarball; a download that does not match is refused. Only the files the pages use are
+extracted:
+
+- mathjax 3: the ``tex-mml-chtml`` component (what Sphinx loads) and the folders it loads
+  lazily (fonts, TeX extensions, the menu and accessibility modules);
+- @jupyter-widgets/html-manager 1.x: ``embed-amd.js`` (renders ipywidgets 8 state in static
+  HTML with no kernel) and the chunks and fonts beside it;
+- requirejs: ``require.js``, the AMD loader ``embed-amd.js`` needs.
+
+Needs only the Python standard library (no node, no npm client). Re-running with the
+files present does nothing; a changed pin re-downloads.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import shutil
+import sys
+import tarfile
+import urllib.request
+from pathlib import Path
+
+REGISTRY = "https://registry.npmjs.org"
+
+PACKAGES = {
+    "mathjax": {
+        "version": "3.2.2",
+        "tarball": "mathjax/-/mathjax-3.2.2.tgz",
+        "integrity": "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==",
+        # paths inside the tarball (prefix match) -> kept below DEST/mathjax
+        "strip": "package/es5/",
+        "keep": ["tex-mml-chtml.js", "a11y/", "adaptors/", "input/", "output/chtml",
+                 "sre/", "ui/"],
+        "dest": "mathjax",
+    },
+    "html-manager": {
+        "version": "1.0.6",
+        "tarball": "@jupyter-widgets/html-manager/-/html-manager-1.0.6.tgz",
+        "integrity": "sha512-+Mn+Ra8wyIHrYaUpfmf9A3dsLkt/NuwzPQN8sthdxBD35VV5cOJbpmgMhNR27n/rmP3mKyEe0PWCJrtZrXTXDQ==",
+        "strip": "package/dist/",
+        "keep": ["embed-amd.js", "106.embed.js", "330.embed.js", ".woff", ".woff2", ".ttf",
+                 ".eot", ".svg"],
+        "dest": "html-manager",
+    },
+    "requirejs": {
+        "version": "2.3.8",
+        "tarball": "requirejs/-/requirejs-2.3.8.tgz",
+        "integrity": "sha512-7/cTSLOdYkNBNJcDMWf+luFvMriVm7eYxp4BcFCsAX0wF421Vyce5SXP17c+Jd5otXKGNehIonFlyQXSowL6Mw==",
+        "strip": "package/",
+        "keep": ["require.js"],
+        "dest": "requirejs",
+    },
+}
+
+
+def _wanted(name: str, keep: list[str]) -> bool:
+    """True when the tarball member ``name`` (already stripped) is one we serve."""
+    if name.endswith(".map"):
+        return False
+    return any(name.startswith(k) or (k.startswith(".") and name.endswith(k)
+                                      and "/" not in name) for k in keep)
+
+
+def _download(url: str, integrity: str) -> bytes:
+    algo, _, expected = integrity.partition("-")
+    data = urllib.request.urlopen(url, timeout=120).read()
+    got = base64.b64encode(hashlib.new(algo, data).digest()).decode()
+    if got != expected:
+        raise SystemExit(f"integrity mismatch for {url}: expected {expected}, got {got}")
+    return data
+
+
+def vendor(dest: Path) -> None:
+    stamp_path = dest / "versions.json"
+    pins = {name: spec["version"] for name, spec in PACKAGES.items()}
+    if stamp_path.exists() and json.loads(stamp_path.read_text()) == pins:
+        return
+    if dest.exists():
+        shutil.rmtree(dest)
+    for name, spec in PACKAGES.items():
+        data = _download(f"{REGISTRY}/{spec['tarball']}", spec["integrity"])
+        count = 0
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
+            for member in tar.getmembers():
+                if not member.isfile() or not member.name.startswith(spec["strip"]):
+                    continue
+                rel = member.name[len(spec["strip"]):]
+                if not _wanted(rel, spec["keep"]):
+                    continue
+                target = dest / spec["dest"] / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(tar.extractfile(member).read())
+                count += 1
+        print(f"vendored {name}@{spec['version']}: {count} files")
+    stamp_path.write_text(json.dumps(pins, indent=1, sort_keys=True) + "\n")
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parent.parent
+    vendor(Path(sys.argv[1]) if len(sys.argv) > 1 else root / "book" / "_assets" / "vendor")

@@ -1,0 +1,122 @@
+"""Every page of the built book, as a reader's browser sees it: math typeset by the local
+MathJax, figures loaded, widgets that respond, no console error and no request that leaves
+the machine (the book must work offline)."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import chapter_files
+
+PAGES = chapter_files()
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+RAW_TEX = ["$$", "\\begin{", "\\frac", "\\mathbf", "\\partial", "\\sum"]
+
+# The text a reader sees, without code cells and the MathJax output itself.
+VISIBLE_PROSE = """() => {
+  const main = document.querySelector('main') || document.body;
+  const copy = main.cloneNode(true);
+  copy.querySelectorAll('pre, code, script, style, mjx-container, .cell_input').forEach(e => e.remove());
+  return copy.innerText;
+}"""
+
+
+class PageVisit:
+    """Loads one page and records what went wrong on the way."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
+        self.page = self.context.new_page()
+        self.external, self.errors = [], []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(
+            f"HTTP {r.status} for {r.url}"))
+        self.page.route("**/*", self._route)
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_function(
+            "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
+        self.page.evaluate("MathJax.startup.promise.then(() => MathJax.typesetPromise ? MathJax.typesetPromise() : null)")
+
+    def _route(self, route):
+        url = urlparse(route.request.url)
+        if url.scheme in ("file", "data", "blob", "about") or url.hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    visits = []
+
+    def _open(url):
+        v = PageVisit(browser, url)
+        visits.append(v)
+        return v
+
+    yield _open
+    for v in visits:
+        v.close()
+
+
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_renders_offline(visit, base_url, page_file):
+    v = visit(f"{base_url}/{page_file}.html")
+    page = v.page
+    n_math = page.locator("mjx-container").count()
+    assert n_math > 0, "no math typeset by MathJax on the page"
+    prose = page.evaluate(VISIBLE_PROSE)
+    leftover = [t for t in RAW_TEX if t in prose]
+    assert not leftover, f"raw TeX left in the page text: {leftover}"
+    broken = page.evaluate("""() => [...document.querySelectorAll('main img')]
+        .filter(i => i.offsetParent !== null && !(i.complete && i.naturalWidth > 0))
+        .map(i => i.src.slice(0, 80))""")
+    assert not broken, f"images that did not load: {broken}"
+    assert not v.external, f"requests that left the machine: {v.external}"
+    assert not v.errors, f"console errors: {v.errors}"
+
+
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_from_disk_makes_no_external_request(visit, html_root, page_file):
+    v = visit((html_root / f"{page_file}.html").as_uri())
+    assert not v.external, f"requests that left the machine: {v.external}"
+    assert v.page.locator("mjx-container").count() > 0
+
+
+def widget_pages() -> list[str]:
+    from .conftest import HTML
+    pages = []
+    for f in PAGES:
+        path = HTML / f"{f}.html"
+        if path.exists() and "application/vnd.jupyter.widget-state+json" in path.read_text():
+            pages.append(f)
+    return pages
+
+
+@pytest.mark.parametrize("page_file", widget_pages())
+def test_every_slider_changes_its_figure(visit, base_url, page_file):
+    v = visit(f"{base_url}/{page_file}.html")
+    page = v.page
+    page.wait_for_selector(".jupyter-widgets .noUi-handle, .jupyter-widgets input[type=range]",
+                           timeout=20000)
+    widgets = page.locator(".cell_output .jupyter-widgets.widget-vbox >> nth=0")
+    handles = page.locator(".noUi-handle")
+    assert handles.count() > 0, "no slider on a page with widgets"
+    for k in range(handles.count()):
+        handle = handles.nth(k)
+        handle.scroll_into_view_if_needed()
+        box = handle.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][last()]")
+        before = box.screenshot()
+        handle.focus()
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(150)
+        after = box.screenshot()
+        assert before != after, f"slider {k} on {page_file} did not change its figure"
+    assert widgets.count() > 0
+    assert not v.errors, f"console errors: {v.errors}"
