@@ -1,0 +1,127 @@
+"""Tests for mathcalc.calculus (Parr & Howard §3-§4.4)."""
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings, strategies as st
+
+from mathcalc import calculus as c
+from mathcalc import is_diagonal, jacobian
+from mathcalc.rules import VECTOR_RULES, symbolic_args
+
+
+def test_example_functions_have_the_papers_partials():
+    assert sp.diff(c.F_EXAMPLE, c.X) == 6 * c.Y * c.X
+    assert sp.diff(c.F_EXAMPLE, c.Y) == 3 * c.X**2
+    assert jacobian(c.G_EXAMPLE, [c.X, c.Y]) == sp.Matrix([[2, 8 * c.Y**7]])
+
+
+def test_vector_is_a_column_of_the_rules_symbols():
+    v = c.vector("x", 4)
+    assert v.shape == (4, 1)
+    assert list(v) == list(symbolic_args(next(r for r in VECTOR_RULES if r.key == "sum"), 4)[0])
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5, "3", True])
+def test_vector_rejects_bad_n(bad):
+    with pytest.raises(ValueError, match="n must be"):
+        c.vector("x", bad)
+
+
+def test_vector_rejects_bad_name():
+    with pytest.raises(ValueError, match="name"):
+        c.vector("1x", 2)
+
+
+@given(st.integers(1, 6), st.integers(1, 6))
+@settings(max_examples=20, deadline=None)
+def test_jacobian_shapes_follow_numerator_layout(m, n):
+    shapes = c.jacobian_shapes(m, n)
+    assert shapes == {("scalar", "scalar"): (1, 1), ("scalar", "vector"): (1, n),
+                      ("vector", "scalar"): (m, 1), ("vector", "vector"): (m, n)}
+
+
+def test_shape_grid_names_each_shape():
+    headers, rows = c.jacobian_shape_grid(2, 3)
+    assert len(headers) == 3 and len(rows) == 2
+    assert "1 × 1, a scalar" in rows[0][1]
+    assert "1 × 3, a horizontal vector" in rows[0][2]
+    assert "2 × 1, a vertical vector" in rows[1][1]
+    assert "2 × 3, a matrix" in rows[1][2]
+
+
+def test_operators_come_from_the_rules_table():
+    assert set(c.OPERATORS.values()) == {r.key for r in VECTOR_RULES if r.kind == "element-wise"}
+    assert c.OPERATOR_NAMES[-1] == c.COUNTEREXAMPLE
+
+
+@pytest.mark.parametrize("n", [1, 2, 4])
+@pytest.mark.parametrize("name", [k for k in c.OPERATORS])
+def test_paper_operators_have_diagonal_jacobians(name, n):
+    for wrt in "wx":
+        assert is_diagonal(c.operator_jacobian(name, wrt, n))
+
+
+@pytest.mark.parametrize("n", [2, 3, 5])
+def test_counterexample_is_lower_triangular_in_w_and_diagonal_in_x(n):
+    J_w = c.operator_jacobian(c.COUNTEREXAMPLE, "w", n)
+    assert not is_diagonal(J_w)
+    x = c.vector("x", n)
+    expected = sp.Matrix(n, n, lambda i, j: x[i] if j <= i else 0)
+    assert J_w == expected
+    assert is_diagonal(c.operator_jacobian(c.COUNTEREXAMPLE, "x", n))
+
+
+def test_unknown_operator_and_wrt_raise():
+    with pytest.raises(ValueError, match="unknown operator"):
+        c.operator_jacobian("w ** x", "w", 2)
+    with pytest.raises(ValueError, match="wrt"):
+        c.operator_jacobian("w + x", "z", 2)
+    with pytest.raises(ValueError, match="columns of one length"):
+        c.apply_operator("w + x", c.vector("w", 2), c.vector("x", 3))
+
+
+@pytest.mark.parametrize("name", list(c.OPERATORS))
+def test_symbolic_n_entry_is_a_kronecker_delta(name):
+    y_i, d_w, d_x, (i, j) = c.entry_for_symbolic_n(name)
+    assert d_w.has(sp.KroneckerDelta) and d_x.has(sp.KroneckerDelta)
+    assert d_w.subs(j, i + 1) == 0 and d_x.subs(j, i + 1) == 0  # off the diagonal
+    assert d_w.subs(j, i) != 0
+
+
+def test_symbolic_n_entry_of_counterexample_is_not_diagonal():
+    y_i, d_w, d_x, (i, j) = c.entry_for_symbolic_n(c.COUNTEREXAMPLE)
+    x = sp.IndexedBase("x")
+    assert d_w.subs({i: 3, j: 1}) == x[3]  # y_3 reads w_1
+    assert d_w.subs({i: 1, j: 3}) == 0
+
+
+def test_sample_point_is_seeded_and_in_domain():
+    syms = list(c.vector("w", 3))
+    a, b = c.sample_point(syms, rng=1), c.sample_point(syms, rng=1)
+    assert a == b and all(0.5 <= v <= 2.0 for v in a.values())
+    with pytest.raises(ValueError, match="domain"):
+        c.sample_point(syms, domain=(2, 1))
+
+
+def test_evaluate_substitutes_and_names_missing_symbols():
+    w = c.vector("w", 2)
+    J = sp.diag(*w)
+    np.testing.assert_allclose(c.evaluate(J, {w[0]: 1.5, w[1]: -2.0}), [[1.5, 0], [0, -2.0]])
+    with pytest.raises(ValueError, match="w2"):
+        c.evaluate(J, {w[0]: 1.0})
+
+
+def test_operator_jacobian_at_matches_closed_form_of_product():
+    n = 3
+    J = c.operator_jacobian_at("w ⊗ x", "w", n, rng=4)
+    point = c.sample_point([*c.vector("w", n), *c.vector("x", n)], rng=4)
+    x_values = [point[s] for s in c.vector("x", n)]
+    np.testing.assert_allclose(J, np.diag(x_values), rtol=1e-12)
+
+
+@given(st.floats(-2, 2), st.floats(-2, 2))
+@settings(max_examples=30, deadline=None)
+def test_slice_slopes_are_6yx_and_3x2(x0, y0):
+    sx, sy = c.slice_slopes(x0, y0)
+    assert sx == pytest.approx(6 * y0 * x0, abs=1e-9)
+    assert sy == pytest.approx(3 * x0**2, abs=1e-9)
