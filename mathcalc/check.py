@@ -108,6 +108,7 @@ def check_derivative(fs, xs, claimed, at=None, rng=None, *, n_points: int = 3,
     """
     symbols = as_symbols(xs)
     exprs = as_expressions(fs)
+    f = lambdify_vector(exprs, symbols)
     shape = (len(exprs), len(symbols))
     if isinstance(claimed, sp.MatrixBase):
         J = sp.Matrix(claimed)
@@ -124,7 +125,6 @@ def check_derivative(fs, xs, claimed, at=None, rng=None, *, n_points: int = 3,
         raise ValueError("the claimed derivative depends on "
                          f"{', '.join(sorted(map(str, extra)))}, which is not in xs")
     J_num = sp.lambdify(symbols, J, modules="numpy")
-    f = lambdify_vector(exprs, symbols)
     flip = layout == "denominator"
     worst = 0.0
     for point in _points(symbols, at, rng, n_points, domain):

@@ -97,4 +97,12 @@ def numerical_jacobian(f: Callable, x, method: str = "central", h: float | None 
                 raise ValueError("f returned outputs of different lengths at nearby points")
             # Complex step: f(x + ih) = f(x) + ih f'(x) + O(h²), so Im/h is f'(x) to O(h²).
             J[:, j] = np.imag(f_z) / step
+    if method == "complex":
+        # The complex step is only right for analytic f: abs, max or a comparison give a
+        # silently wrong answer. Guard it with the (less accurate) central difference.
+        J_central = numerical_jacobian(f, x, method="central")
+        if not np.allclose(J, J_central, rtol=1e-4, atol=1e-6):
+            raise ValueError("the complex-step Jacobian disagrees with central differences: "
+                             "f is not analytic in its complex input (abs, max, comparisons?); "
+                             "use method='central'")
     return J

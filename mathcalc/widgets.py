@@ -64,8 +64,10 @@ class KernelFreeWidget:
     summary (``text/plain``, which nbval compares).
     """
 
-    def __init__(self, widget: W.Widget, default_png: bytes, summary: str, n_frames: int):
+    def __init__(self, widget: W.Widget, default_png: bytes, summary: str, n_frames: int,
+                 links: list | None = None):
         self.widget = widget
+        self.links = list(links or [])  # the browser-side jslinks that make it work
         self.default_png = default_png
         self.summary = summary
         self.n_frames = n_frames
@@ -126,19 +128,19 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
         return stack
 
     root = build(())
-    sliders = []
+    sliders, links = [], []
     for depth, (name, vals) in enumerate(zip(names, values)):
         slider = W.SelectionSlider(options=[_label(name, v) for v in vals], index=start[depth],
                                    description=name, continuous_update=True,
                                    layout=W.Layout(width="420px"))
-        for stack in stacks_at[depth]:
-            W.jslink((slider, "index"), (stack, "selected_index"))
+        links += [W.jslink((slider, "index"), (stack, "selected_index"))
+                  for stack in stacks_at[depth]]
         sliders.append(slider)
     children = ([W.HTML(f"<b>{title}</b>")] if title else []) + [W.VBox(sliders), root]
     box = W.VBox(children)
     shape = " × ".join(f"{n} ({len(v)} values)" for n, v in zip(names, values))
     summary = f"Kernel-free widget: {getattr(plot, '__name__', 'plot')} over {shape}; {total} frames"
-    return KernelFreeWidget(box, frames[tuple(start)], summary, total)
+    return KernelFreeWidget(box, frames[tuple(start)], summary, total, links)
 
 
 def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict | None = None,
@@ -162,9 +164,9 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
                   description="Play")
     slider = W.IntSlider(value=0, min=0, max=len(steps) - 1, description=name,
                          continuous_update=True, layout=W.Layout(width="360px"))
-    W.jslink((play, "value"), (slider, "value"))
-    W.jslink((slider, "value"), (stack, "selected_index"))
+    links = [W.jslink((play, "value"), (slider, "value")),
+             W.jslink((slider, "value"), (stack, "selected_index"))]
     children = ([W.HTML(f"<b>{title}</b>")] if title else []) + [W.HBox([play, slider]), stack]
     summary = (f"Kernel-free animation: {getattr(plot, '__name__', 'plot')} over "
                f"{len(steps)} values of {name}")
-    return KernelFreeWidget(W.VBox(children), pngs[0], summary, len(steps))
+    return KernelFreeWidget(W.VBox(children), pngs[0], summary, len(steps), links)

@@ -1,8 +1,13 @@
 """Fixtures for the browser tests: the built book served on localhost and headless
-Debian Chromium driven by Playwright. Needs `make book` first (make test does it)."""
+Debian Chromium driven by Playwright. Needs `make book` first (make test does it).
+
+BOOK_HTML and BOOK_TOC (environment) point the tests at another build and table of
+contents, e.g. a partial build of a few chapters while writing them; CHROMIUM at another
+Chromium binary (default: Debian's /usr/bin/chromium)."""
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import threading
 from pathlib import Path
@@ -11,8 +16,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
+HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
+TOC = Path(os.environ.get("BOOK_TOC", ROOT / "_toc.yml"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync",
                  "--disable-quic"]
@@ -20,7 +26,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def chapter_files() -> list[str]:
     """Every page in _toc.yml (root and chapters), as paths relative to the book root."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    toc = yaml.safe_load(TOC.read_text())
     files = [toc["root"]]
     for part in toc.get("parts", []):
         files += [c["file"] for c in part.get("chapters", [])]

@@ -1,0 +1,83 @@
+"""The repository scripts: deterministic notebook execution output and verified vendoring."""
+import base64
+import hashlib
+import importlib.util
+import io
+import tarfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_normalise_drops_run_dependent_metadata_and_renumbers_widgets():
+    ex = load("execute_notebooks")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"widgets": {"state": {}}, "language_info": {"name": "python", "version": "3.11.7"}}
+    cell = nbformat.v4.new_code_cell("w")
+    cell.metadata["execution"] = {"iopub.execute_input": "2026-01-01T00:00:00Z"}
+    view = {"version_major": 2, "version_minor": 0, "model_id": "a1b2c3d4e5"}
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/plain": "w", "application/vnd.jupyter.widget-view+json": view})]
+    nb.cells = [nbformat.v4.new_markdown_cell("x"), cell]
+    ex.normalise(nb)
+    assert "widgets" not in nb.metadata
+    assert nb.metadata["language_info"] == {"name": "python"}
+    assert "execution" not in nb.cells[1].metadata
+    assert nb.cells[1].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] \
+        == "cell001-widget01"
+
+
+def test_every_notebook_is_committed_with_outputs_and_deterministic_ids():
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert code and all(c.outputs for c in code if c.source.strip()), f"{path.name}: missing outputs"
+        assert "widgets" not in nb.metadata, f"{path.name}: stored widget state"
+        for c in code:
+            assert "execution" not in c.metadata, f"{path.name}: timing metadata"
+            for out in c.outputs:
+                view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+                if view:
+                    assert view["model_id"].startswith("cell"), f"{path.name}: random model id"
+
+
+def _tarball(files):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def test_vendor_refuses_a_tarball_with_the_wrong_integrity(monkeypatch, tmp_path):
+    vj = load("vendor_js")
+    data = _tarball({"package/require.js": b"define()"})
+    monkeypatch.setattr(vj.urllib.request, "urlopen", lambda url, timeout: io.BytesIO(data))
+    with pytest.raises(SystemExit, match="integrity mismatch"):
+        vj._download("https://example.invalid/x.tgz", "sha512-AAAA")
+
+
+def test_vendor_extracts_only_wanted_files(monkeypatch, tmp_path):
+    vj = load("vendor_js")
+    data = _tarball({"package/require.js": b"define()", "package/bin/r.js": b"x",
+                     "package/require.js.map": b"{}"})
+    integrity = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    monkeypatch.setattr(vj, "PACKAGES", {"requirejs": {
+        "version": "0", "tarball": "r.tgz", "integrity": integrity, "strip": "package/",
+        "keep": ["require.js"], "dest": "requirejs"}})
+    monkeypatch.setattr(vj.urllib.request, "urlopen", lambda url, timeout: io.BytesIO(data))
+    vj.vendor(tmp_path / "v")
+    files = sorted(p.relative_to(tmp_path / "v").as_posix() for p in (tmp_path / "v").rglob("*") if p.is_file())
+    assert files == ["requirejs/require.js", "versions.json"]
