@@ -27,10 +27,12 @@ $(VENDOR): scripts/vendor_js.py $(STAMP)
 
 setup: $(STAMP) $(VENDOR)
 
-# --all: every build executes every notebook, so a stale result can never ship.
+# `jupyter-book build . --all -W -n --keep-going`, with Sphinx reading (and so executing the
+# notebooks) on every core. --all and no execution cache: every build executes every
+# notebook, so a stale result can never ship.
 book: setup
 	rm -rf _build/html _build/jupyter_execute _build/.doctrees
-	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	$(BIN)/python scripts/build_book.py . --all -W -n --keep-going
 	@echo "The book: $(CURDIR)/_build/html/index.html"
 
 # Re-execute the notebooks in place (the stored outputs that nbval compares). Deterministic:
@@ -46,7 +48,7 @@ nbval: setup
 		-n 2 --dist loadfile -q
 
 browser: setup
-	$(BIN)/python -m pytest tests/browser -q
+	$(BIN)/python -m pytest tests/browser -n 2 -q
 
 test: book unit nbval browser
 
