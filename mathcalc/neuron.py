@@ -91,3 +91,144 @@ def loss(w, b, X, y) -> float:
     if not np.all(np.isfinite(y)):
         raise ValueError("y has non-finite entries")
     return float(np.mean((y - a) ** 2))
+
+
+# --- §5-§6: the gradient of the loss ------------------------------------------------------
+
+BLOCK_BYTES = 1 << 20  # rows of X per block in loss_gradient: about 1 MB, fits in L2 cache
+
+
+def _targets(y, N: int) -> np.ndarray:
+    y = np.asarray(y, dtype=float)
+    if y.ndim == 0:
+        y = y.reshape(1)
+    if y.ndim != 1 or y.shape[0] != N:
+        raise ValueError(f"shape mismatch: X has {N} samples but y has shape {y.shape}")
+    if not np.all(np.isfinite(y)):
+        raise ValueError("y has non-finite entries")
+    return y
+
+
+def _check_X_finite(X: np.ndarray, z: np.ndarray) -> None:
+    """Raise if X has NaN/inf entries. Any such entry makes its row's z non-finite
+    (NaN·w = NaN, inf·0 = NaN), so X itself is only scanned when z is not finite."""
+    if not np.all(np.isfinite(z)):
+        if not np.all(np.isfinite(X)):
+            raise ValueError("X has non-finite entries")
+        raise ValueError("z = Xw + b overflows: the entries of w, b or X are too large")
+
+
+def loss_gradient(w, b, X, y) -> tuple[np.ndarray, float]:
+    """The gradient of the loss C(w, b) = (1/N) Σ_i (y_i − max(0, w·x_i + b))² (§6.1, §6.2).
+
+    Each sample is masked by its *own* condition z_i = w·x_i + b > 0:
+
+        ∂C/∂w = (2/N) Σ_{i: z_i > 0} e_i x_iᵀ,    ∂C/∂b = (2/N) Σ_{i: z_i > 0} e_i,
+
+    with the error term e_i = w·x_i + b − y_i. The derivative of max(0, z) at z = 0 is
+    taken as 0, as in the paper (§5), so samples with z_i = 0 contribute nothing.
+
+    Shapes: ``w`` (n,), ``b`` scalar, ``X`` (N, n) with one sample per row (or one
+    sample x of shape (n,), N = 1), ``y`` (N,) (a scalar for one sample). Returns
+    ``(grad_w, grad_b)``: ``grad_w`` of shape (n,) (the transpose of the paper's 1 × n
+    row ∂C/∂w, numerator layout) and ``grad_b`` a float.
+
+    X is processed in row blocks of about :data:`BLOCK_BYTES`, so that both products
+    X_block·w and X_blockᵀ·e read the block while it is still in cache (one pass over X
+    from memory instead of two); for small X there is one block.
+
+    Raises ``ValueError`` for mismatched shapes, N = 0, or non-finite values.
+    """
+    w = _weights(w)
+    b = _bias(b)
+    X = np.asarray(X, dtype=float)
+    X = X.reshape(1, -1) if X.ndim == 1 else X
+    if X.ndim != 2 or X.shape[1] != w.size:
+        raise ValueError(f"shape mismatch: w has {w.size} weights but X has shape {X.shape} "
+                         f"(expected (N, {w.size}) or ({w.size},))")
+    N = X.shape[0]
+    if N == 0:
+        raise ValueError("X has no samples (N = 0)")
+    y = _targets(y, N)
+    rows = max(1, BLOCK_BYTES // (8 * w.size))
+    grad_w, grad_b = np.zeros(w.size), 0.0
+    with np.errstate(over="ignore", invalid="ignore"):  # non-finite values are reported below
+        for start in range(0, N, rows):
+            Xb = X[start:start + rows]
+            z = Xb @ w + b                                       # z_i = w·x_i + b
+            _check_X_finite(Xb, z)
+            e = np.where(z > 0, z - y[start:start + rows], 0.0)  # e_i, masked by z_i > 0
+            grad_w += Xb.T @ e                                   # Σ e_i x_i
+            grad_b += e.sum()                                    # Σ e_i
+    if not (np.all(np.isfinite(grad_w)) and np.isfinite(grad_b)):
+        raise ValueError("the gradient overflows: the entries of w, b, X or y are too large")
+    return (2.0 / N) * grad_w, float(2.0 / N * grad_b)
+
+
+def loss_gradient_loop(w, b, X, y) -> tuple[np.ndarray, float]:
+    """:func:`loss_gradient` written as the paper's sum, one sample at a time (§6.1, §6.2).
+
+    The chain rule per sample: ∂C/∂w = (1/N) Σ_i 2 v_i ∂v_i/∂w with v_i = y_i − u_i,
+    u_i = max(0, z_i) and ∂v_i/∂w = −x_iᵀ if z_i > 0 else 0ᵀ (0 at z_i = 0, as the paper).
+    Slow; a reference implementation for tests and the benchmark. Same shapes.
+    """
+    w, b = _weights(w), _bias(b)
+    X, _ = _samples(X, w.size)
+    y = _targets(y, X.shape[0])
+    N = X.shape[0]
+    grad_w, grad_b = np.zeros(w.size), 0.0
+    for x_i, y_i in zip(X, y):
+        z_i = float(x_i @ w + b)
+        if z_i > 0:
+            v_i = y_i - z_i
+            grad_w += 2 * v_i * (-x_i) / N
+            grad_b += 2 * v_i * (-1.0) / N
+    return grad_w, float(grad_b)
+
+
+def error_terms(w, b, X, y) -> tuple[np.ndarray, np.ndarray]:
+    """The paper's error terms e_i = w·x_i + b − y_i (§6.1), shape (N,), and the boolean
+    mask z_i > 0 of the active samples: only those enter the gradient."""
+    z = np.atleast_1d(affine(w, b, X))
+    y = _targets(y, z.shape[0])
+    return z - y, z > 0
+
+
+def loss_gradient_paper_61(w, b, X, y) -> tuple[np.ndarray, float]:
+    """The paper's printed result of §6.1 and §6.2, which is WRONG when samples differ.
+
+    The paper pulls the sum over samples inside one branch of the cases,
+
+        ∂C/∂w = 0ᵀ if w·x_i + b ≤ 0,  (2/N) Σ_i e_i x_iᵀ if w·x_i + b > 0,
+
+    as if all samples were active, or all inactive, together. Read the only way that
+    makes sense of the unbound i: when every sample is inactive the result is 0, and
+    otherwise it is the unmasked sum (2/N) Σ_i e_i x_iᵀ, "for the nonzero activation
+    case". This agrees with :func:`loss_gradient` only when all samples are active or
+    all inactive. Kept for the errata demonstration (``mathcalc.errata``). Same shapes.
+    """
+    e, active = error_terms(w, b, X, y)
+    X = np.atleast_2d(np.asarray(X, dtype=float))
+    N = e.shape[0]
+    if not active.any():
+        return np.zeros(X.shape[1]), 0.0
+    return (2.0 / N) * (X.T @ e), float(2.0 / N * e.sum())
+
+
+def augment(w, b, X) -> tuple[np.ndarray, np.ndarray]:
+    """The paper's augmented forms (§6.2): ŵ = [wᵀ, b]ᵀ of shape (n+1,) and X̂ with a
+    column of ones appended, rows x̂_i = [x_iᵀ, 1]ᵀ, shape (N, n+1); ŵ·x̂_i = w·x_i + b."""
+    w, b = _weights(w), _bias(b)
+    X, _ = _samples(X, w.size)
+    return np.append(w, b), np.hstack([X, np.ones((X.shape[0], 1))])
+
+
+def loss_gradient_augmented(w_hat, X_hat, y) -> np.ndarray:
+    """∂C/∂ŵ = (2/N) Σ_{i: ŵ·x̂_i > 0} e_i x̂_iᵀ (§6.2): the gradient for ŵ = [wᵀ, b]ᵀ, shape
+    (n+1,). Its last entry is ∂C/∂b, since the last entry of every x̂_i is 1."""
+    w_hat = _weights(w_hat)
+    X_hat, _ = _samples(X_hat, w_hat.size)
+    z = X_hat @ w_hat
+    y = _targets(y, z.shape[0])
+    e = np.where(z > 0, z - y, 0.0)
+    return (2.0 / z.shape[0]) * (X_hat.T @ e)
