@@ -33,6 +33,109 @@ ERRATA: tuple[Erratum, ...] = (
     # --- §3-§4.4 (matrix calculus chapters) ------------------------------------------------
     # --- §4.5 (chain rules) ----------------------------------------------------------------
     # --- §5-§6 (neural network gradients) --------------------------------------------------
+    Erratum(
+        section="§5",
+        kind="misleading",
+        summary="The derivative of the broadcast max(0, x) is printed as a column of partials; "
+                "as an element-wise unary operator (§4.2) its Jacobian is the n × n diagonal "
+                "matrix of those partials.",
+        paper=r"\frac{\partial}{\partial \mathbf{x}} \max(0, \mathbf{x}) = \begin{bmatrix} "
+              r"\frac{\partial}{\partial x_1} \max(0, x_1) \\ \dots \\ "
+              r"\frac{\partial}{\partial x_n} \max(0, x_n) \end{bmatrix}",
+        correct=r"\frac{\partial}{\partial \mathbf{x}} \max(0, \mathbf{x}) = "
+                r"\operatorname{diag}\left(\frac{\partial}{\partial x_1} \max(0, x_1), "
+                r"\dots, \frac{\partial}{\partial x_n} \max(0, x_n)\right)",
+        shown_by="book/neuron-gradient.ipynb (mathcalc.jacobian of the broadcast max)",
+    ),
+    Erratum(
+        section="§5",
+        kind="misleading",
+        summary="'When z ≤ 0, the derivative is 0 because z is a constant': for z < 0 it is "
+                "max(0, z) that is the constant 0; at z = 0 max(0, z) has no derivative "
+                "(one-sided slopes 0 and 1) and the paper's 0 there is a convention.",
+        paper=r"\frac{\partial}{\partial z}\max(0, z) = 0 \text{ for } z \le 0 "
+              r"\text{ because } z \text{ is a constant}",
+        correct=r"\frac{\partial}{\partial z}\max(0, z) = 0 \text{ for } z < 0, "
+                r"\ 1 \text{ for } z > 0, \text{ undefined at } z = 0 "
+                r"\text{ (taken as } 0\text{)}",
+        shown_by="book/neuron-gradient.ipynb (one-sided differences at z = 0)",
+    ),
+    Erratum(
+        section="§6",
+        kind="typo",
+        summary="The intermediate variables drop the sample subscript, so the printed cost "
+                "sums N copies of one v²; the same in §6.1 (−2(y_i − u)) and §6.2.",
+        paper=r"u(\mathbf{w}, b, \mathbf{x}) = \max(0, \mathbf{w} \cdot \mathbf{x} + b),\ "
+              r"v(y, u) = y - u,\ C(v) = \frac{1}{N} \sum_{i=1}^N v^2",
+        correct=r"u_i = \max(0, \mathbf{w} \cdot \mathbf{x}_i + b),\ v_i = y_i - u_i,\ "
+                r"C = \frac{1}{N} \sum_{i=1}^N v_i^2",
+    ),
+    Erratum(
+        section="§6.1",
+        kind="error",
+        summary="The last lines pull the sum over samples inside one branch of the cases, "
+                "as if all samples were active or all inactive together; each sample must "
+                "be masked by its own condition. The error-term form then sums over all "
+                "samples instead of the active ones.",
+        paper=r"\frac{\partial C}{\partial \mathbf{w}} = \begin{cases} \vec{0}^T & "
+              r"\mathbf{w} \cdot \mathbf{x}_i + b \le 0 \\ \frac{2}{N} \sum_{i=1}^N e_i "
+              r"\mathbf{x}_i^T & \mathbf{w} \cdot \mathbf{x}_i + b > 0 \end{cases}",
+        correct=r"\frac{\partial C}{\partial \mathbf{w}} = \frac{2}{N} \sum_{i:\, "
+                r"\mathbf{w} \cdot \mathbf{x}_i + b > 0} e_i \mathbf{x}_i^T",
+        shown_by="mathcalc.neuron.loss_gradient_paper_61 vs loss_gradient "
+                 "(book/loss-gradient-weights.ipynb, tests/test_neuron.py)",
+    ),
+    Erratum(
+        section="§6.1",
+        kind="misleading",
+        summary="The error term is described as 'the difference between the target output "
+                "and the actual neuron output', but e_i is the output minus the target, "
+                "which fixes the gradient's sign.",
+        paper=r"e_i = \text{target} - \text{output (in words)}",
+        correct=r"e_i = \mathbf{w} \cdot \mathbf{x}_i + b - y_i = "
+                r"\text{output} - \text{target} \text{ (active samples)}",
+    ),
+    Erratum(
+        section="§6.1",
+        kind="typo",
+        summary="After the update rule for w: 'we want to update x in the opposite "
+                "direction'; it is w that is updated.",
+        paper=r"\text{update } \mathbf{x}",
+        correct=r"\text{update } \mathbf{w}",
+    ),
+    Erratum(
+        section="§6.2",
+        kind="error",
+        summary="The same sum pulled inside the cases for the bias: each sample's error "
+                "counts only if that sample is active.",
+        paper=r"\frac{\partial C}{\partial b} = \begin{cases} 0 & \mathbf{w} \cdot "
+              r"\mathbf{x}_i + b \le 0 \\ \frac{2}{N} \sum_{i=1}^N e_i & \mathbf{w} "
+              r"\cdot \mathbf{x}_i + b > 0 \end{cases}",
+        correct=r"\frac{\partial C}{\partial b} = \frac{2}{N} \sum_{i:\, \mathbf{w} "
+                r"\cdot \mathbf{x}_i + b > 0} e_i",
+        shown_by="mathcalc.neuron.loss_gradient_paper_61 vs loss_gradient "
+                 "(book/loss-gradient-bias.ipynb, tests/test_neuron.py)",
+    ),
+    Erratum(
+        section="§6.2",
+        kind="typo",
+        summary="Inside the sum the cases test w·x + b, without the sample subscript, "
+                "while the branch itself uses x_i.",
+        paper=r"\frac{1}{N} \sum_{i=1}^N \begin{cases} 0 & \mathbf{w} \cdot \mathbf{x} "
+              r"+ b \le 0 \\ 2(\mathbf{w} \cdot \mathbf{x}_i + b - y_i) & \mathbf{w} "
+              r"\cdot \mathbf{x} + b > 0 \end{cases}",
+        correct=r"\frac{1}{N} \sum_{i=1}^N \begin{cases} 0 & \mathbf{w} \cdot "
+                r"\mathbf{x}_i + b \le 0 \\ 2(\mathbf{w} \cdot \mathbf{x}_i + b - y_i) & "
+                r"\mathbf{w} \cdot \mathbf{x}_i + b > 0 \end{cases}",
+    ),
+    Erratum(
+        section="§6.2",
+        kind="typo",
+        summary="The augmented input is written as a row; like ŵ it is a column vector.",
+        paper=r"\hat{\mathbf{x}} = [\mathbf{x}^T, 1]",
+        correct=r"\hat{\mathbf{x}} = [\mathbf{x}^T, 1]^T",
+        shown_by="mathcalc.neuron.augment",
+    ),
     # --- §7-§10 (reference) ----------------------------------------------------------------
     Erratum(
         section="§8.2",
