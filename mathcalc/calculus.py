@@ -23,9 +23,10 @@ F_EXAMPLE = 3 * X**2 * Y  # §3
 G_EXAMPLE = 2 * X + Y**8  # §4
 
 COUNTEREXAMPLE = "cumsum(w) ⊗ x"
-OPERATORS: dict[str, str] = {  # slider label -> rule key (§4.2, element-wise binary rules)
-    {"add": "w + x", "sub": "w − x", "mul": "w ⊗ x", "div": "w ⊘ x"}[r.key]: r.key
-    for r in VECTOR_RULES if r.kind == "element-wise"
+_LABELS = {"add": "w + x", "sub": "w − x", "mul": "w ⊗ x", "div": "w ⊘ x"}
+OPERATORS: dict[str, str] = {  # plain-text label -> rule key: the element-wise binary rules of §4.2
+    _LABELS.get(r.key, r.key): r.key
+    for r in VECTOR_RULES if r.kind == "element-wise" and "§4.2" in r.section
 }
 OPERATOR_NAMES: tuple[str, ...] = (*OPERATORS, COUNTEREXAMPLE)
 
@@ -177,3 +178,24 @@ def slice_slopes(x0: float, y0: float) -> tuple[float, float]:
     """
     point = {X: float(x0), Y: float(y0)}
     return (float(sp.diff(F_EXAMPLE, X).subs(point)), float(sp.diff(F_EXAMPLE, Y).subs(point)))
+
+
+def generic_elementwise(key: str, n: int, diagonal_condition: bool = False):
+    """y = f(w) ∘ g(x) with undefined functions f_i, g_i and ∘ the rule ``key`` (§4.2).
+
+    Without the condition each f_i reads all of w and each g_i all of x, so the Jacobian
+    is a full "furball"; with ``diagonal_condition`` f_i reads only w_i and g_i only x_i
+    (the element-wise diagonal condition), and the Jacobians are diagonal.
+    Returns ``(y, w, x)``: y an n x 1 column, w and x the columns of symbols.
+    """
+    r = next((r for r in VECTOR_RULES if r.key == key and r.kind == "element-wise"), None)
+    if r is None:
+        keys = [r.key for r in VECTOR_RULES if r.kind == "element-wise"]
+        raise ValueError(f"no element-wise binary rule {key!r}; the rules are {keys}")
+    n = _check_n(n)
+    w, x = vector("w", n), vector("x", n)
+    f = sp.Matrix([sp.Function(f"f_{i + 1}")(*([w[i]] if diagonal_condition else w))
+                   for i in range(n)])
+    g = sp.Matrix([sp.Function(f"g_{i + 1}")(*([x[i]] if diagonal_condition else x))
+                   for i in range(n)])
+    return r.symbolic(f, g), w, x

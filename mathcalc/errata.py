@@ -31,7 +31,93 @@ class Erratum:
 ERRATA: tuple[Erratum, ...] = (
     # --- §1-§2 ---------------------------------------------------------------------------
     # --- §3-§4.4 (matrix calculus chapters) ------------------------------------------------
+    Erratum(
+        section="§3",
+        kind="typo",
+        summary="The chain for the partial with respect to y repeats a step (harmless: "
+                "the two steps are equal).",
+        paper=r"\frac{\partial}{\partial y} 3x^2y = 3x^2 \frac{\partial}{\partial y} y = "
+              r"3x^2 \frac{\partial}{\partial y} y = 3x^2 \times 1 = 3x^2",
+        correct=r"\frac{\partial}{\partial y} 3x^2y = 3x^2 \frac{\partial}{\partial y} y = "
+                r"3x^2 \times 1 = 3x^2",
+        shown_by="book/partial-derivatives.ipynb (the chain, each step checked by SymPy)",
+    ),
+    Erratum(
+        section="§4.2",
+        kind="misleading",
+        summary="The element-wise diagonal condition is sufficient for a zero off-diagonal "
+                "entry, not necessary: for ⊗ the entry is g_i(x) ∂f_i/∂w_j, which is zero "
+                "wherever g_i(x) = 0 even though f_i depends on w_j.",
+        paper=r"\text{[off-diagonal elements are zero] precisely when } f_i \text{ and } g_i "
+              r"\text{ are constants with respect to } w_j",
+        correct=r"\text{off-diagonal elements are zero when (not only when) } f_i "
+                r"\text{ and } g_i \text{ are constants with respect to } w_j",
+        shown_by="mathcalc.calculus.generic_elementwise (book/elementwise.ipynb)",
+    ),
+    Erratum(
+        section="§4.2",
+        kind="misleading",
+        summary="The reason given for the zero entries is wrong: the derivative of "
+                "f_i ∘ g_i is not (∂f_i/∂w_j) ∘ (∂g_i/∂w_j) (for ⊗ it is the product rule, "
+                "and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ∘ g_i(x) is then "
+                "a constant with respect to w_j.",
+        paper=r"\text{Regardless of the operator, if those partial derivatives go to zero, "
+              r"the operation goes to zero, } 0 \circ 0 = 0 \text{ no matter what}",
+        correct=r"\frac{\partial f_i}{\partial w_j} = \frac{\partial g_i}{\partial w_j} = 0 "
+                r"\Rightarrow f_i(\mathbf{w}) \circ g_i(\mathbf{x}) \text{ is constant in } w_j "
+                r"\Rightarrow \frac{\partial}{\partial w_j}(f_i(\mathbf{w}) \circ g_i(\mathbf{x})) = 0",
+        shown_by="mathcalc.calculus.generic_elementwise (book/elementwise.ipynb)",
+    ),
     # --- §4.5 (chain rules) ----------------------------------------------------------------
+    Erratum(
+        section="§4.5.1",
+        kind="typo",
+        summary="Step 2 of the ln(sin(x³)²) example writes the derivative operators "
+                "without the d of the denominator (three times on each line).",
+        paper=r"\frac{d}{u_1} u_2 = \frac{d}{u_1}\sin(u_1) = \cos(u_1)",
+        correct=r"\frac{d}{du_1} u_2 = \frac{d}{du_1}\sin(u_1) = \cos(u_1)",
+        shown_by="mathcalc.chain.chain_rule(log(sin(x**3)**2), x).table()",
+    ),
+    Erratum(
+        section="§4.5.2",
+        kind="typo",
+        summary="The bump check of y = x + x² names the misleading partial ∂u₂/u₁ (no ∂ "
+                "in the denominator); the partial that suggests a change of 1 is the "
+                "'Ooops' one, ∂u₂/∂x = 1 (∂u₂/∂u₁ = 1 is a correct partial).",
+        paper=r"\text{The change in } y \text{ is not 1, as } \partial u_2 / u_1 "
+              r"\text{ would lead us to believe}",
+        correct=r"\text{... as } \partial u_2 / \partial x = 1 \text{ would lead us to believe}",
+        shown_by="mathcalc.graph.paths(x + x**2, x)",
+    ),
+    Erratum(
+        section="§4.5.2",
+        kind="misleading",
+        summary="The bump Δx = 1 at x = 1 changes y by 4, but dy/dx there is 1 + 2x = 3: "
+                "Δy = (1 + 2x)Δx + Δx², so the finite bump only approaches the total "
+                "derivative as Δx → 0 (Δy/Δx = 3 + Δx).",
+        paper=r"\Delta x = 1: \; \Delta y = 6 - 2 = 4",
+        correct=r"\Delta y / \Delta x = 1 + 2x + \Delta x \to 3 \text{ at } x = 1",
+        shown_by="book/total-derivative.ipynb",
+    ),
+    Erratum(
+        section="§4.5.2",
+        kind="typo",
+        summary="In the sin(x + x²) example the partial of u₂ with respect to u₁ is "
+                "written ∂u₁/∂u₁ (its value, 1, is right).",
+        paper=r"\frac{\partial u_2}{\partial x} = \frac{\partial x}{\partial x} + "
+              r"\frac{\partial u_1}{\partial u_1}\frac{\partial u_1}{\partial x}",
+        correct=r"\frac{\partial u_2}{\partial x} = \frac{\partial x}{\partial x} + "
+                r"\frac{\partial u_2}{\partial u_1}\frac{\partial u_1}{\partial x}",
+        shown_by="mathcalc.chain.total_derivative(sin(x + x**2), x).table()",
+    ),
+    Erratum(
+        section="§4.5.2",
+        kind="typo",
+        summary="The multi-parameter intermediate variable is written u₂(x, u) = x + u₁: "
+                "its second parameter is u₁.",
+        paper=r"u_2(x, u) = x + u_1",
+        correct=r"u_2(x, u_1) = x + u_1",
+    ),
     # --- §5-§6 (neural network gradients) --------------------------------------------------
     Erratum(
         section="§5",

@@ -50,7 +50,9 @@ def test_shape_grid_names_each_shape():
 
 
 def test_operators_come_from_the_rules_table():
-    assert set(c.OPERATORS.values()) == {r.key for r in VECTOR_RULES if r.kind == "element-wise"}
+    assert set(c.OPERATORS.values()) == {r.key for r in VECTOR_RULES
+                                         if r.kind == "element-wise" and "§4.2" in r.section}
+    assert set(c.OPERATORS) >= {"w + x", "w − x", "w ⊗ x", "w ⊘ x"}
     assert c.OPERATOR_NAMES[-1] == c.COUNTEREXAMPLE
 
 
@@ -125,3 +127,46 @@ def test_slice_slopes_are_6yx_and_3x2(x0, y0):
     sx, sy = c.slice_slopes(x0, y0)
     assert sx == pytest.approx(6 * y0 * x0, abs=1e-9)
     assert sy == pytest.approx(3 * x0**2, abs=1e-9)
+
+
+@pytest.mark.parametrize("key", ["add", "sub", "mul", "div"])
+def test_generic_elementwise_is_diagonal_exactly_under_the_condition(key):
+    y, w, x = c.generic_elementwise(key, 3)
+    assert y.shape == (3, 1)
+    assert not is_diagonal(jacobian(y, w)) and not is_diagonal(jacobian(y, x))
+    y, w, x = c.generic_elementwise(key, 3, diagonal_condition=True)
+    assert is_diagonal(jacobian(y, w)) and is_diagonal(jacobian(y, x))
+
+
+def test_generic_elementwise_rejects_other_rules():
+    with pytest.raises(ValueError, match="element-wise binary rule"):
+        c.generic_elementwise("sum", 2)
+
+
+def test_erratum_42_condition_is_sufficient_not_necessary():
+    # ⊗ without the condition: entry (1, 2) is g_1(x) ∂f_1/∂w_2, zero wherever g_1(x) = 0
+    y, w, x = c.generic_elementwise("mul", 2)
+    entry = jacobian(y, w)[0, 1]
+    g_1 = sp.Function("g_1")(*x)
+    assert entry != 0 and entry.subs(g_1, 0) == 0
+    # concretely: cumsum(w) ⊗ x has f_2 reading w_1, yet ∂y_2/∂w_1 = x_2 vanishes at x_2 = 0
+    J = c.operator_jacobian(c.COUNTEREXAMPLE, "w", 2)
+    assert J[1, 0] == x[1] and J[1, 0].subs(x[1], 0) == 0
+
+
+def test_erratum_42_derivative_is_not_the_operator_of_derivatives():
+    y, w, x = c.generic_elementwise("mul", 1, diagonal_condition=True)
+    f_1, g_1 = sp.Function("f_1")(w[0]), sp.Function("g_1")(x[0])
+    d = jacobian(y, w)[0, 0]
+    assert sp.simplify(d - g_1 * sp.diff(f_1, w[0])) == 0  # the product rule
+    assert d != sp.diff(f_1, w[0]) * sp.diff(g_1, w[0])  # not (∂f) ⊗ (∂g), which is 0
+    assert sp.Integer(0) / sp.Integer(0) is sp.nan  # 0 ⊘ 0 is not 0
+
+
+def test_erratum_3_repeated_step_is_equal():
+    from mathcalc.errata import ERRATA
+    sections = [e.section for e in ERRATA]
+    assert "§3" in sections and sections.count("§4.2") >= 2
+    x, y = c.X, c.Y
+    step = 3 * x**2 * sp.Derivative(y, y)
+    assert step.doit() == sp.diff(c.F_EXAMPLE, y) == 3 * x**2
