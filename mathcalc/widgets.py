@@ -17,6 +17,7 @@ Frames are PNGs reduced to 64 colours (about 4-10 kB each) with fixed axes, so t
 from __future__ import annotations
 
 import base64
+import html
 import io
 import itertools
 from collections.abc import Callable, Sequence
@@ -52,6 +53,17 @@ def render_png(plot: Callable, figsize=(5.6, 3.6), dpi: int = 100, colors: int =
     return out.getvalue()
 
 
+def frame_widget(png: bytes, alt: str) -> W.HTML:
+    """One frame: an <img> with alt text (an ``Image`` widget cannot carry alt text)."""
+    data = base64.b64encode(png).decode("ascii")
+    return W.HTML(f'<img class="mathcalc-frame" src="data:image/png;base64,{data}" '
+                  f'alt="{html.escape(alt, quote=True)}">')
+
+
+def _describe(alt: str, title: str, plot: Callable) -> str:
+    return alt or title or getattr(plot, "__name__", "plot").replace("_", " ")
+
+
 def _label(name: str, value) -> str:
     return f"{value:.3g}" if isinstance(value, (float, np.floating)) else str(value)
 
@@ -81,12 +93,13 @@ class KernelFreeWidget:
 
 def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | None = None,
             fixed: dict | None = None, figsize=(5.6, 3.6), subplot_kw: dict | None = None,
-            title: str = "") -> KernelFreeWidget:
+            title: str = "", alt: str = "") -> KernelFreeWidget:
     """Sliders over ``params`` (name -> the values to offer) switching precomputed frames.
 
     ``plot(ax=ax, **fixed, **{name: value, ...})`` draws one frame; one frame is drawn for
     every combination of values (at most :data:`MAX_FRAMES`). ``defaults`` picks each
     slider's starting value (the nearest offered one); otherwise the middle value.
+    ``alt`` says what the figure shows; each frame's alt text adds its parameter values.
     Slider descriptions are plain text (the widget manager's MathJax is not the page's).
     """
     if not params:
@@ -121,7 +134,9 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     def build(prefix: tuple):
         depth = len(prefix)
         if depth == len(names):
-            return W.Image(value=frames[prefix], format="png")
+            values_text = ", ".join(f"{n} = {_label(n, v[i])}"
+                                    for n, v, i in zip(names, values, prefix))
+            return frame_widget(frames[prefix], f"{_describe(alt, title, plot)} ({values_text})")
         stack = W.Stack([build(prefix + (i,)) for i in range(len(values[depth]))],
                         selected_index=start[depth])
         stacks_at[depth].append(stack)
@@ -145,7 +160,7 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
 
 def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict | None = None,
             interval: int = 400, figsize=(5.6, 3.6), subplot_kw: dict | None = None,
-            title: str = "") -> KernelFreeWidget:
+            title: str = "", alt: str = "") -> KernelFreeWidget:
     """A Play button and a slider over ``steps``: frame k is ``plot(ax=ax, **fixed, name=steps[k])``.
 
     Play advances the slider every ``interval`` ms; the slider selects the frame. All in
@@ -159,7 +174,9 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
     fixed = dict(fixed or {})
     pngs = [render_png(plot, figsize=figsize, subplot_kw=subplot_kw, **fixed, **{name: s})
             for s in steps]
-    stack = W.Stack([W.Image(value=p, format="png") for p in pngs], selected_index=0)
+    what = _describe(alt, title, plot)
+    stack = W.Stack([frame_widget(p, f"{what} ({name} = {_label(name, s)})")
+                     for p, s in zip(pngs, steps)], selected_index=0)
     play = W.Play(value=0, min=0, max=len(steps) - 1, step=1, interval=interval,
                   description="Play")
     slider = W.IntSlider(value=0, min=0, max=len(steps) - 1, description=name,

@@ -39,7 +39,10 @@ def test_explore_one_parameter_builds_a_linked_stack():
     assert len(stack.children) == 3 and w.n_frames == 3
     assert any(l.source == (slider, "index") and l.target == (stack, "selected_index")
                for l in w.links)
-    assert w.default_png == stack.children[2].value
+    frame = stack.children[2]
+    assert isinstance(frame, W.HTML)
+    assert base64.b64encode(w.default_png).decode() in frame.value
+    assert 'alt="line (slope = 1)"' in frame.value
 
 
 def test_explore_two_parameters_nests_stacks_and_links_inner_slider_to_each():
@@ -50,6 +53,12 @@ def test_explore_two_parameters_nests_stacks_and_links_inner_slider_to_each():
     targets = {id(l.target[0]) for l in w.links if l.source[0] is inner_slider}
     assert targets == {id(s) for s in outer.children}
     assert w.n_frames == 6
+
+
+def test_alt_text_names_the_figure_and_the_values():
+    w = widgets.explore(line, {"slope": [0.0], "offset": [1.5]}, alt="A line <y = ax + b>")
+    frame = w.widget.children[1].children[0].children[0]
+    assert 'alt="A line &lt;y = ax + b&gt; (slope = 0, offset = 1.5)"' in frame.value
 
 
 def test_bundle_has_stable_text_default_frame_and_widget_view():
