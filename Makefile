@@ -11,7 +11,8 @@ VENDOR := book/_assets/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test unit nbval browser execute lab clean
+.PHONY: setup book test unit nbval browser execute lab pdf tex clean
+TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +56,20 @@ test: book unit nbval browser
 lab: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check jupyterlab
 	$(BIN)/jupyter lab book
+
+# TeX Live from Debian packages, installed where missing (needs root or sudo).
+tex:
+	@if ! command -v latexmk >/dev/null || ! command -v xelatex >/dev/null; then \
+	  echo "Installing TeX Live (Debian packages: $(TEX_PACKAGES))"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; \
+	fi
+
+# The whole book as one PDF, offline: every notebook executed, widgets as their default frame.
+pdf: setup tex
+	rm -rf _build/latex
+	$(BIN)/python scripts/build_book.py . --builder pdflatex --all -W -n --keep-going
+	@echo "The PDF: $(CURDIR)/_build/latex/mathcalc.pdf"
 
 clean:
 	rm -rf _build
