@@ -44,14 +44,11 @@ def plot_partial_slices(x0: float = 1.0, y0: float = 1.0, ax=None, grid: int = 7
     t = np.linspace(*lim, 41)
     z0 = float(f(x0, y0))
     slope_x, slope_y = calculus.slice_slopes(x0, y0)
-    ax.plot(t, np.full_like(t, y0), f(t, y0), color=COLORS["f"], lw=2.2,
-            label=f"along x (y = {y0:.2g}): slope 6yx = {slope_x:.3g}")
-    ax.plot(np.full_like(t, x0), t, f(x0, t), color=COLORS["act"], lw=2.2,
-            label=f"along y (x = {x0:.2g}): slope 3x² = {slope_y:.3g}")
-    h = np.linspace(-0.8, 0.8, 2)
-    ax.plot(x0 + h, np.full_like(h, y0), z0 + slope_x * h, color=COLORS["tangent"], lw=2)
-    ax.plot(np.full_like(h, x0), y0 + h, z0 + slope_y * h, color=COLORS["tangent"], lw=2,
-            label="tangents")
+    ax.plot(t, np.full_like(t, y0), f(t, y0), color=COLORS["f"], lw=2.4)
+    ax.plot(np.full_like(t, x0), t, f(x0, t), color=COLORS["act"], lw=2.4)
+    h = np.linspace(-1.0, 1.0, 2)
+    ax.plot(x0 + h, np.full_like(h, y0), z0 + slope_x * h, color=COLORS["tangent"], lw=2.2, ls="--")
+    ax.plot(np.full_like(h, x0), y0 + h, z0 + slope_y * h, color=COLORS["tangent"], lw=2.2, ls="--")
     ax.scatter([x0], [y0], [z0], color=COLORS["point"], s=20, depthshade=False)
     ax.set_xlim(*lim)
     ax.set_ylim(*lim)
@@ -64,8 +61,13 @@ def plot_partial_slices(x0: float = 1.0, y0: float = 1.0, ax=None, grid: int = 7
     ax.set_ylabel("y")
     ax.set_zlabel("f")
     ax.view_init(elev=24, azim=-58)
-    ax.set_title(f"f = 3x²y at ({x0:.2g}, {y0:.2g}): f = {z0:.3g}", fontsize=10)
-    ax.legend(loc="upper left", fontsize=8, bbox_to_anchor=(-0.12, 1.02))
+    ax.set_box_aspect(None, zoom=1.12)
+    ax.text2D(0.0, 1.08, f"f = 3x²y = {z0:.3g} at (x, y) = ({x0:.2g}, {y0:.2g})",
+              transform=ax.transAxes, fontsize=9)
+    ax.text2D(0.0, 1.02, f"along x (blue): slope ∂f/∂x = 6yx = {slope_x:.3g}",
+              transform=ax.transAxes, fontsize=9, color=COLORS["f"])
+    ax.text2D(0.0, 0.96, f"along y (red): slope ∂f/∂y = 3x² = {slope_y:.3g}",
+              transform=ax.transAxes, fontsize=9, color=COLORS["act"])
     return ax
 
 

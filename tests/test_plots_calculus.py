@@ -21,7 +21,7 @@ def test_partial_slices_draw_tangents_with_the_partial_slopes():
     ax = pc.plot_partial_slices(1.0, -0.5)
     lines = ax.get_lines()
     # two slices and two tangents; a tangent's rise over its run is the partial
-    tx, ty = lines[2], lines[3]
+    tx, ty = lines[2], lines[3]  # slices are lines 0 and 1
     xs, _, zs = tx.get_data_3d()
     assert (zs[1] - zs[0]) / (xs[1] - xs[0]) == pytest.approx(6 * -0.5 * 1.0)
     _, ys, zs = ty.get_data_3d()
@@ -70,3 +70,9 @@ def test_helpers_render_as_widget_frames():
     png = widgets.render_png(pc.plot_partial_slices, subplot_kw={"projection": "3d"}, x0=0.5, y0=1.0)
     assert png[:4] == b"\x89PNG"
     assert widgets.render_png(pc.plot_operator_jacobian, operator="w ⊘ x", wrt="x")[:4] == b"\x89PNG"
+
+
+def test_partial_slices_print_the_slopes():
+    ax = pc.plot_partial_slices(0.5, 2.0)
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "6yx = 6" in texts and "3x² = 0.75" in texts
