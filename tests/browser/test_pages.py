@@ -35,9 +35,10 @@ class PageVisit:
             f"HTTP {r.status} for {r.url}"))
         self.page.route("**/*", self._route)
         self.page.goto(url, wait_until="load")
-        self.page.wait_for_function(
-            "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
-        self.page.evaluate("MathJax.startup.promise.then(() => MathJax.typesetPromise ? MathJax.typesetPromise() : null)")
+        if self.page.locator('script[src*="mathjax"]').count():  # pages with math
+            self.page.wait_for_function(
+                "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
+            self.page.evaluate("MathJax.startup.promise.then(() => MathJax.typesetPromise())")
 
     def _route(self, route):
         url = urlparse(route.request.url)
