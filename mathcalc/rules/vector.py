@@ -135,6 +135,20 @@ VECTOR_RULES: tuple[VectorRule, ...] = (
                {"x": "Iz", "z": r"\mathbf{x}"},
                {"x": lambda v, x, z: z * v, "z": lambda v, x, z: x * v},
                {"x": lambda g, x, z: g * z, "z": lambda g, x, z: np.dot(g, x)}),
+    # x^z element-wise with the scalar exponent z expanded (§4.3 style), for the chain rule
+    # examples of §4.5 (x³, 1/x) and the autodiff primitives; ∂/∂z needs x > 0 (ln x)
+    VectorRule("pow", "scalar expansion", "§4.5", r"\mathbf{x}^{z}", ("x", "z"),
+               lambda x, z: x.applyfunc(lambda t: t**z), lambda x, z: np.power(x, z),
+               {"x": lambda x, z: _diag(x.applyfunc(lambda t: z * t**(z - 1))),
+                "z": lambda x, z: x.applyfunc(lambda t: t**z * sp.log(t))},
+               {"x": r"\operatorname{diag}(\dots z x_i^{z-1} \dots)",
+                "z": r"\mathbf{x}^{z} \otimes \ln \mathbf{x}"},
+               {"x": lambda v, x, z: z * np.power(x, z - 1) * v,
+                "z": lambda v, x, z: np.power(x, z) * np.log(x) * v},
+               {"x": lambda g, x, z: g * z * np.power(x, z - 1),
+                "z": lambda g, x, z: np.sum(g * np.power(x, z) * np.log(x))},
+               domain=(0.5, 2.0), in_paper=False,
+               note="added for §4.5 (x³ in ln(sin(x³)²)) and autodiff; a constant z has no ∂/∂z"),
     # §4.4 reductions: a scalar output, so each Jacobian is one row
     VectorRule("sum", "reduction", "§4.4", r"\operatorname{sum}(\mathbf{x})", ("x",),
                lambda x: sum(x, sp.Integer(0)), np.sum,

@@ -1,0 +1,85 @@
+"""Plot helpers for the chain-rule chapters (Parr & Howard §4.5): the widget that splits a
+tangent's slope into the contributions of the dataflow paths from x to y.
+
+Each helper takes ``ax=None`` and returns the axes; axis limits depend only on the
+expression, never on the slider value, so widget frames line up.
+"""
+from __future__ import annotations
+
+import functools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import sympy as sp
+
+from .chain import tex
+from .graph import PATH_COLORS, paths
+from .plots import COLORS
+
+
+@functools.lru_cache(maxsize=16)
+def path_contributions(expr, x: sp.Symbol):
+    """(labels, f, [contribution functions]) for y = expr(x): NumPy functions of x, one per
+    dataflow path (longest first), whose sum is dy/dx (§4.5.2). Cached per expression."""
+    found = paths(expr, x)
+    labels = [r"$" + r" \to ".join(tex(n) for n in p.nodes) + "$" for p in found]
+    f = sp.lambdify(x, expr, "numpy")
+    parts = [sp.lambdify(x, p.contribution, "numpy") for p in found]
+    return tuple(labels), f, tuple(parts), tuple(p.contribution for p in found)
+
+
+def _limits(f, xlim):
+    xs = np.linspace(*xlim, 241)
+    ys = np.broadcast_to(f(xs), xs.shape)
+    pad = 0.15 * (ys.max() - ys.min())
+    return xs, ys, (ys.min() - pad - 0.5, ys.max() + pad + 0.5)
+
+
+def plot_path_contributions(x: float = 1.0, expr=None, symbol: sp.Symbol | None = None,
+                            ax=None, xlim=(-2.0, 2.0), step: float = 0.5):
+    """y = expr(symbol) at the point ``x``, its tangent there, and the tangent's rise over
+    ``step`` split by dataflow path.
+
+    With x0 = ``x``: from (x0, y(x0)) a staircase goes ``step`` to the right and then up by each path's
+    contribution × step, stacked: the stack ends on the tangent, because the contributions
+    sum to dy/dx. The box lists each path's contribution at x0. Default: sin(x + x²).
+    """
+    x0 = float(x)
+    x = symbol if symbol is not None else sp.Symbol("x", real=True)
+    if expr is None:
+        expr = sp.sin(x + x**2)
+    if not xlim[0] <= x0 <= xlim[1]:
+        raise ValueError(f"x0 = {x0} is outside xlim = {xlim}")
+    if step <= 0:
+        raise ValueError(f"step must be positive, got {step}")
+    labels, f, parts, _ = path_contributions(expr, x)
+    ax = ax if ax is not None else plt.subplots(figsize=(5.6, 3.6))[1]
+    xs, ys, ylim = _limits(f, xlim)
+    y0 = float(f(x0))
+    values = [float(np.broadcast_to(p(x0), ())) for p in parts]
+    slope = sum(values)
+    ax.plot(xs, ys, color=COLORS["f"], lw=2, label=f"$y = {tex(expr)}$")
+    ax.plot(xs, y0 + slope * (xs - x0), color=COLORS["tangent"], lw=1.2,
+            label=f"tangent, slope dy/dx = {slope:.2f}")
+    ax.plot([x0, x0 + step], [y0, y0], color=COLORS["edge"], lw=1, ls=":")
+    level = y0
+    for k, v in enumerate(values):
+        colour = PATH_COLORS[k % len(PATH_COLORS)]
+        ax.annotate("", xy=(x0 + step, level + v * step), xytext=(x0 + step, level),
+                    arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.2,
+                                    shrinkA=0, shrinkB=0))
+        level += v * step
+    ax.plot([x0], [y0], "o", color=COLORS["point"])
+    lines = [f"{label}: {v:+.2f}" for label, v in zip(labels, values)]
+    lines.append(f"sum = dy/dx = {slope:+.2f}")
+    for k, line in enumerate(lines):
+        colour = PATH_COLORS[k % len(PATH_COLORS)] if k < len(values) else COLORS["point"]
+        ax.text(0.02, 0.96 - 0.085 * k, line, transform=ax.transAxes, va="top",
+                fontsize=9, color=colour)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel(f"${tex(x)}$")
+    ax.set_title(f"x = {x0:.2f}: each path's contribution to dy/dx (arrows: × Δx = {step})",
+                 fontsize=9)
+    ax.legend(loc="lower right", fontsize=8)
+    return ax
