@@ -72,8 +72,13 @@ _NOTATION = {("scalar", "scalar"): r"\frac{\partial f}{\partial x}",
              ("scalar", "vector"): r"\frac{\partial f}{\partial \mathbf{x}}",
              ("vector", "scalar"): r"\frac{\partial \mathbf{f}}{\partial x}",
              ("vector", "vector"): r"\frac{\partial \mathbf{f}}{\partial \mathbf{x}}"}
-_NAMES = {(1, 1): "a scalar", "row": "a horizontal vector (gradient)",
-          "col": "a vertical vector", "mat": "a matrix"}
+
+
+def _shape_name(rows: int, cols: int) -> str:
+    """What an m x n Jacobian is called: a scalar, a row (gradient), a column or a matrix."""
+    if rows == 1:
+        return "a scalar" if cols == 1 else "a horizontal vector (gradient)"
+    return "a vertical vector" if cols == 1 else "a matrix"
 
 
 def jacobian_shape_grid(m: int = 2, n: int = 3) -> tuple[list[str], list[list[str]]]:
@@ -89,8 +94,7 @@ def jacobian_shape_grid(m: int = 2, n: int = 3) -> tuple[list[str], list[list[st
         row = [f_label]
         for x_kind in ("scalar", "vector"):
             r, c = shapes[(f_kind, x_kind)]
-            kind = ("mat" if r > 1 and c > 1 else "col" if r > 1 else "row" if c > 1 else (1, 1))
-            row.append(f"${_NOTATION[(f_kind, x_kind)]}$: {r} × {c}, {_NAMES[kind]}")
+            row.append(f"${_NOTATION[(f_kind, x_kind)]}$: {r} × {c}, {_shape_name(r, c)}")
         rows.append(row)
     return headers, rows
 
