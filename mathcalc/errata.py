@@ -241,4 +241,39 @@ ERRATA: tuple[Erratum, ...] = (
                 r"\operatorname{diag}(\dots \tfrac{1}{x_i} \dots)",
         shown_by="mathcalc.rules.VECTOR_RULES (the w ⊘ x row)",
     ),
+    Erratum(
+        section="§8.4",
+        kind="error",
+        summary="The dot product is stated for general functions f(w) and g(x) but equated "
+                "with Σ w_i x_i, and its derivatives x^T and w^T are those of w · x: they "
+                "hold only when f and g are the identity.",
+        paper=r"y = \mathbf{f}(\mathbf{w}) \cdot \mathbf{g}(\mathbf{x}) = \sum_i^n (w_i x_i) "
+              r"= \operatorname{sum}(\mathbf{w} \otimes \mathbf{x})",
+        correct=r"y = \mathbf{w} \cdot \mathbf{x} = \sum_{i=1}^n w_i x_i "
+                r"= \operatorname{sum}(\mathbf{w} \otimes \mathbf{x})",
+        shown_by="book/errata.ipynb (f(w) = w ⊗ w: ∂y/∂w = 2(w ⊗ x)^T, not x^T)",
+    ),
+    Erratum(
+        section="§8.4",
+        kind="misleading",
+        summary="The dot-product derivation writes partial derivatives with d (y depends on "
+                "both w and x), where §5 writes the same steps with ∂ and §10 says the paper "
+                "always uses ∂x, not dx.",
+        paper=r"\frac{dy}{d\mathbf{x}} = \frac{dy}{d\mathbf{u}} \times "
+              r"\frac{d\mathbf{u}}{d\mathbf{x}} = \mathbf{1}^T \times "
+              r"\operatorname{diag}(\mathbf{w}) = \mathbf{w}^T",
+        correct=r"\frac{\partial y}{\partial \mathbf{x}} = \frac{\partial y}{\partial \mathbf{u}}"
+                r"\frac{\partial \mathbf{u}}{\partial \mathbf{x}} = \vec{1}^T "
+                r"\operatorname{diag}(\mathbf{w}) = \mathbf{w}^T",
+    ),
+    Erratum(
+        section="§10",
+        kind="misleading",
+        summary="The resource list gives the same address twice, with two different "
+                "descriptions (a page with a section on matrix differentiation, and a "
+                "cheat sheet of many derivatives); the second item's address is lost.",
+        paper=r"\text{http://www.ee.ic.ac.uk/hp/staff/dmb/matrix/calculus.html (listed twice)}",
+        correct=r"\text{one entry for the Matrix Reference Manual's calculus page}",
+        shown_by="book/resources.md",
+    ),
 )

@@ -55,6 +55,51 @@ def matrix_expression_derivative(expr, x: sp.MatrixSymbol):
     return expr.diff(x).T
 
 
+def _operands(n: int):
+    return sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("x", n, 1), sp.MatrixSymbol("a", n, 1)
+
+
+def verify_identity(expr, claim, ns=(1, 2, 3), rng=0) -> float:
+    """Check the identity ∂expr/∂x = claim (numerator layout) for each n in ``ns``.
+
+    ``expr`` and ``claim`` are functions of matrix symbols (A n x n, x and a n x 1), e.g.
+    ``lambda A, x, a: x.T * A * x`` and ``lambda A, x, a: x.T * (A + A.T)``. Twice:
+
+    1. symbolically: :func:`matrix_expression_derivative`, written out entry by entry,
+       equals the claim written out;
+    2. numerically: with A and a at seeded random numbers and x as explicit symbols,
+       finite differences agree with the claim (:func:`mathcalc.check_derivative`).
+
+    Returns the largest finite-difference error; raises ``AssertionError`` if either fails.
+    """
+    from .check import check_derivative  # deferred: check imports nothing from here
+
+    rng = np.random.default_rng(rng)
+    worst = 0.0
+    for n in ns:
+        _positive(n, "n")
+        A, x, a = _operands(n)
+        got = sp.Matrix(matrix_expression_derivative(expr(A, x, a), x).as_explicit())
+        want = sp.Matrix(claim(A, x, a).as_explicit())
+        if sp.simplify(got - want) != sp.zeros(*want.shape):
+            raise AssertionError(f"n = {n}: SymPy gives {got}, the identity says {want}")
+        xs = vector_symbols("x", n)
+        at = {A: sp.Matrix(rng.normal(size=(n, n))), a: sp.Matrix(rng.normal(size=(n, 1))), x: xs}
+        f = sp.Matrix(expr(A, x, a).subs(at).as_explicit())
+        J = sp.Matrix(claim(A, x, a).subs(at).as_explicit())
+        worst = max(worst, check_derivative(list(f), list(xs), J, rng=rng))
+    return worst
+
+
+def explicit_derivative(expr, n: int = 2) -> sp.Matrix:
+    """:func:`matrix_expression_derivative` of ``expr(A, x, a)`` written out at size n, with
+    1-based entry symbols (A_11 ..., x1 ..., a1 ...) for display."""
+    A, x, a = _operands(n)
+    entries = {A: matrix_symbols("A", n, n), x: vector_symbols("x", n), a: vector_symbols("a", n)}
+    J = matrix_expression_derivative(expr(A, x, a), x).subs(entries)
+    return sp.Matrix(J.as_explicit()).applyfunc(sp.factor_terms)
+
+
 def softmax(x: sp.Matrix) -> sp.Matrix:
     """softmax(x)_i = exp(x_i) / Σ_k exp(x_k), for a SymPy column x (n x 1)."""
     exps = sp.Matrix(x).applyfunc(sp.exp)

@@ -126,3 +126,12 @@ def test_layer_gradient_property(m, n, N, seed):
     dW, db = md.layer_mse_gradient(W, b, X, Y)
     numeric = numerical_jacobian(md.layer_mse_flat(X, Y, m, n), np.concatenate([W.ravel(), b]))[0]
     np.testing.assert_allclose(np.concatenate([dW.ravel(), db]), numeric, atol=1e-6)
+
+
+def test_verify_identity_and_explicit_derivative():
+    err = md.verify_identity(lambda A, x, a: x.T * A * x, lambda A, x, a: x.T * (A + A.T), ns=(1, 2))
+    assert err < 1e-6
+    with pytest.raises(AssertionError):  # the denominator-layout answer is not the identity
+        md.verify_identity(lambda A, x, a: A * x, lambda A, x, a: A.T, ns=(2,))
+    J = md.explicit_derivative(lambda A, x, a: A * x, 2)
+    assert J == md.matrix_symbols("A", 2, 2)

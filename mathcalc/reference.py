@@ -1,0 +1,172 @@
+"""The reference pages (Parr & Howard §8-§9 and the errata), rendered from data.
+
+- :func:`verify_rules` and :func:`rule_table` turn :data:`mathcalc.rules.VECTOR_RULES` into
+  the tables of §8.2-§8.4, every row verified (SymPy, finite differences, JVP/VJP) for
+  several vector lengths n when the page executes; a failing rule raises.
+- :func:`errata_sections` and :func:`errata_markdown` render :data:`mathcalc.errata.ERRATA`
+  grouped by section in paper order.
+- :func:`notation_table` evaluates the code that computes each notation of §9.
+
+Numerator layout throughout (§4.1): rows of a Jacobian are outputs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import sympy as sp
+from IPython.display import Markdown
+
+from . import show
+from .rules.vector import VectorRule, verify_vector_rule
+
+# The tables of §8, keyed by the rules' ``kind``; a kind not listed here gets its own table.
+KIND_TITLES = {
+    "element-wise": "§8.2 Element-wise binary operators",
+    "element-wise function": "§8.2 Element-wise functions",
+    "scalar expansion": "§8.3 Scalar expansion",
+    "reduction": "§8.4 Vector reductions",
+}
+
+
+def verify_rules(rules: Iterable[VectorRule], ns: Sequence[int] = (1, 2, 5), rng=0) -> dict:
+    """Run :func:`mathcalc.rules.verify_vector_rule` on every rule for every n in ``ns``.
+
+    Returns ``{key: {"ns": ns, "fd": largest finite-difference error, "products": largest
+    JVP/VJP error}}``. Raises ``AssertionError`` (naming the rule and n) if a rule fails,
+    so a wrong row fails the chapter that shows it.
+    """
+    if not ns or any(not isinstance(n, int) or n < 1 for n in ns):
+        raise ValueError(f"ns must be positive integers, got {ns!r}")
+    results = {}
+    for r in rules:
+        fd = products = 0.0
+        for n in ns:
+            try:
+                out = verify_vector_rule(r, n, rng=rng)
+            except AssertionError as err:
+                raise AssertionError(f"rule {r.key!r} fails at n = {n}: {err}") from err
+            fd = max(fd, out["finite_difference_error"])
+            products = max(products, out["jvp_vjp_error"])
+        results[r.key] = {"ns": tuple(ns), "fd": fd, "products": products}
+    return results
+
+
+def _function_derivative_latex(r: VectorRule) -> str:
+    """diag(... φ'(x_i) ...) with φ' computed from the rule's own Jacobian at n = 1."""
+    xi = sp.Symbol("x_i", real=True)
+    d = r.jacobian["x"](sp.Matrix([xi]))[0, 0]
+    # ReLU: SymPy's derivative of max(0, t) is Heaviside(t); the book takes 0 at t = 0 (§5)
+    d = d.replace(sp.Heaviside, lambda *a: sp.Piecewise((1, a[0] > 0), (0, True)))
+    return rf"\operatorname{{diag}}(\dots,\ {sp.latex(d)},\ \dots)"
+
+
+def _symbol(arg: str) -> str:
+    """LaTeX for an argument: the scalar z in italics, vectors in bold (§9)."""
+    return arg if arg == "z" else rf"\mathbf{{{arg}}}"
+
+
+def _partial(r: VectorRule, arg: str) -> str:
+    top = r"\partial y" if r.kind == "reduction" else r"\partial \mathbf{y}"
+    wrt = _symbol(arg)
+    form = (_function_derivative_latex(r) if r.kind == "element-wise function"
+            else r.jacobian_latex[arg])
+    return rf"$\frac{{{top}}}{{\partial {wrt}}} = {form}$"
+
+
+def rule_table(rules: Iterable[VectorRule], results: dict) -> Markdown:
+    """One §8 table: the operation, each argument's Jacobian (numerator layout), the check.
+
+    ``results`` is the output of :func:`verify_rules`; a rule missing from it raises
+    ``ValueError`` (every row shown must have been verified).
+    """
+    rules = list(rules)
+    if not rules:
+        raise ValueError("rule_table needs at least one rule")
+    width = max(len(r.args) for r in rules)
+    rows = []
+    for r in rules:
+        if r.key not in results:
+            raise ValueError(f"rule {r.key!r} was not verified: pass it to verify_rules first")
+        res = results[r.key]
+        y = "y" if r.kind == "reduction" else r"\mathbf{y}"
+        name = f"${y} = {r.latex}$" + ("" if r.in_paper else " (not in the paper)")
+        partials = [_partial(r, a) for a in r.args] + [""] * (width - len(r.args))
+        check = (f"✓ n = {', '.join(map(str, res['ns']))} · finite differences "
+                 f"{res['fd']:.0e} · JVP/VJP {res['products']:.0e}")
+        rows.append([name, *partials, check])
+    arg_sets = {r.args for r in rules}
+    if len(arg_sets) == 1:  # one table, one set of arguments: name the columns by them
+        (args,) = arg_sets
+        headers = ["Operation", *[f"With respect to ${_symbol(a)}$" for a in args], "Verified"]
+    else:
+        headers = ["Operation", *[f"Jacobian {k + 1}" for k in range(width)], "Verified"]
+    return show.table(headers, rows)
+
+
+def rules_by_kind(rules: Iterable[VectorRule]) -> list[tuple[str, list[VectorRule]]]:
+    """Group rules into the §8 tables: known kinds in §8 order, then any other kind."""
+    groups: dict[str, list[VectorRule]] = {}
+    for r in rules:
+        groups.setdefault(r.kind, []).append(r)
+    order = [k for k in KIND_TITLES if k in groups] + sorted(k for k in groups if k not in KIND_TITLES)
+    return [(KIND_TITLES.get(k, f"Other rules: {k}"), groups[k]) for k in order]
+
+
+def section_key(section: str) -> tuple:
+    """Paper order for a section label: "§4.5.1" -> (4, 5, 1); "§6" comes before "§6.1"."""
+    numbers = re.findall(r"\d+", section)
+    if not numbers:
+        raise ValueError(f"section {section!r} has no section number (expected e.g. '§4.2')")
+    return tuple(int(k) for k in numbers)
+
+
+def errata_sections(errata) -> list[tuple[str, list]]:
+    """The errata grouped by section, sections in paper order, entries in list order."""
+    groups: dict[str, list] = {}
+    for e in errata:
+        groups.setdefault(e.section, []).append(e)
+    return [(s, groups[s]) for s in sorted(groups, key=section_key)]
+
+
+def errata_markdown(errata) -> Markdown:
+    """The errata page body: per section, each entry's kind, summary, the paper's form and
+    the correct form as display math, and what shows it."""
+    lines = []
+    for section, entries in errata_sections(errata):
+        lines.append(f"### {section}\n")
+        for e in entries:
+            lines.append(f"**{e.kind.capitalize()}.** {e.summary}\n")
+            lines.append(f"The paper:\n\n$$\n{e.paper}\n$$\n")
+            lines.append(f"Correct:\n\n$$\n{e.correct}\n$$\n")
+            if e.shown_by:
+                lines.append(f"Shown by: `{e.shown_by}`\n")
+            lines.append("---\n")
+    return Markdown("\n".join(lines))
+
+
+def _value_cell(value) -> str:
+    if isinstance(value, (sp.Basic, sp.MatrixBase)):
+        return f"${show.tex(value)}$"
+    if isinstance(value, np.ndarray):
+        return "`" + np.array2string(value, precision=4, separator=", ").replace("\n", "") + "`"
+    if isinstance(value, (float, np.floating)):
+        return f"`{float(value):.6g}`"
+    return f"`{value!r}`"
+
+
+def notation_table(entries: Sequence[tuple[str, str, str]], namespace: dict) -> Markdown:
+    """§9 as a table: each ``(notation, meaning, code)`` row with the code's value.
+
+    ``notation`` is LaTeX, ``meaning`` Markdown, ``code`` a Python expression evaluated in
+    ``namespace`` (the chapter's variables). The value column is computed, not typed.
+    """
+    rows = []
+    for notation, meaning, code in entries:
+        try:
+            value = eval(code, dict(namespace))  # the code shown is the code run
+        except Exception as err:
+            raise ValueError(f"the code for {notation!r} fails: {code!r}: {err}") from err
+        rows.append([f"${notation}$", meaning, f"`{code}`", _value_cell(value)])
+    return show.table(["Notation", "Meaning", "Computed by", "Value"], rows)

@@ -1,0 +1,31 @@
+"""Every exercise of the bank: its solution passes the self-check, its mistake fails it."""
+import pytest
+
+from mathcalc.exercise_bank import EXERCISES, exercise, exercises_for, exercises_markdown
+
+ALL = [wk for chapter in EXERCISES.values() for wk in chapter]
+
+
+@pytest.mark.parametrize("worked", ALL, ids=[wk.exercise.key for wk in ALL])
+def test_solution_right_mistake_wrong(worked):
+    assert worked.exercise.check(worked.answer).correct
+    result = worked.exercise.check(worked.mistake)
+    assert not result.correct and result.differences
+
+
+def test_keys_are_unique_and_numbered_by_chapter():
+    keys = [wk.exercise.key for wk in ALL]
+    assert len(keys) == len(set(keys))
+    for chapter, items in EXERCISES.items():
+        assert 2 <= len(items) <= 4
+        assert all(wk.exercise.key.startswith(chapter + ".") for wk in items)
+
+
+def test_lookup_and_markdown():
+    assert exercise("2.1").key == "2.1"
+    with pytest.raises(KeyError, match="2.1"):
+        exercise("9.9")
+    with pytest.raises(KeyError):
+        exercises_for("99")
+    md = exercises_markdown("1").data
+    assert md.count(":class: dropdown") == len(EXERCISES["1"])
