@@ -163,3 +163,13 @@ def test_jvp_vjp_duality(program, seed):
     g = rng.normal(size=np.shape(y))
     _, gJ = ad.vjp(f, x0, g)
     assert np.isclose(np.sum(g * Jv), np.dot(gJ, v), rtol=1e-9, atol=1e-9)
+
+
+def test_long_chain_has_no_recursion_limit():
+    x = ad.Var(0.5)
+    y = x
+    for _ in range(3000):  # y = x + 3000·0.001... built one node at a time
+        y = y + x * 0.001
+    y.backward()
+    assert float(x.grad) == pytest.approx(1 + 3000 * 0.001)
+    assert len(y.graph()) == 6001

@@ -39,15 +39,18 @@ class Var(Traced):
 
     def graph(self) -> list[Var]:
         """Every node that this one depends on, in topological order (inputs first)."""
-        order, seen = [], set()
-
-        def visit(v):
-            if id(v) not in seen:
-                seen.add(id(v))
-                for p in v._parents:
-                    visit(p)
-                order.append(v)
-        visit(self)
+        order, seen = [], {id(self)}
+        stack = [(self, iter(self._parents))]  # depth-first, without recursion limits
+        while stack:
+            node, parents = stack[-1]
+            for p in parents:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    stack.append((p, iter(p._parents)))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
         return order
 
     def backward(self, seed=None) -> int:
