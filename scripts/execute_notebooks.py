@@ -25,6 +25,20 @@ def notebooks(args: list[str]) -> list[Path]:
                   if ".ipynb_checkpoints" not in p.parts and "_build" not in p.parts)
 
 
+def merge_streams(outputs: list) -> list:
+    """Join consecutive stream outputs of the same stream: how a print is split into
+    messages depends on timing, so an unmerged notebook could differ between runs."""
+    merged = []
+    for output in outputs:
+        if (output.get("output_type") == "stream" and merged
+                and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == output.get("name")):
+            merged[-1]["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
 def normalise(nb) -> None:
     """Drop what changes between runs of the same code."""
     nb.metadata.pop("widgets", None)
@@ -34,6 +48,7 @@ def normalise(nb) -> None:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
             continue
+        cell.outputs = merge_streams(cell.outputs)
         n_widgets = 0
         for output in cell.outputs:
             view = output.get("data", {}).get(WIDGET_VIEW)

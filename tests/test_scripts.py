@@ -37,6 +37,17 @@ def test_normalise_drops_run_dependent_metadata_and_renumbers_widgets():
         == "cell001-widget01"
 
 
+def test_consecutive_stream_outputs_are_merged():
+    ex = load("execute_notebooks")
+    out = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+           nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+           nbformat.v4.new_output("stream", name="stderr", text="c\n"),
+           nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+           nbformat.v4.new_output("stream", name="stdout", text="d\n")]
+    merged = ex.merge_streams(out)
+    assert [o.get("text") for o in merged] == ["a\nb\n", "c\n", None, "d\n"]
+
+
 def test_every_notebook_is_committed_with_outputs_and_deterministic_ids():
     for path in sorted((ROOT / "book").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
