@@ -75,7 +75,7 @@ def plot_path_contributions(x: float = 1.0, expr=None, symbol: sp.Symbol | None 
     for k, line in enumerate(lines):
         colour = PATH_COLORS[k % len(PATH_COLORS)] if k < len(values) else COLORS["point"]
         ax.text(0.02, 0.96 - 0.085 * k, line, transform=ax.transAxes, va="top",
-                fontsize=9, color=colour)
+                fontsize=9, color=colour, bbox=dict(fc="white", ec="none", alpha=0.8, pad=1))
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_xlabel(f"${tex(x)}$")
