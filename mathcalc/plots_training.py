@@ -89,14 +89,18 @@ def plot_descent_path(grid: LossGrid, history: DescentHistory, step: int | None 
     return ax
 
 
-def plot_loss_curve(histories, ax=None, labels=None, max_steps: int | None = None):
+def plot_loss_curve(histories, ax=None, labels=None, max_steps: int | None = None,
+                    colors=None):
     """The loss against the step for one or several runs, on a log scale. A diverged run
-    ends where it was stopped, marked with an × and the step."""
+    ends where it was stopped, marked with an × and the step. A single run is drawn in
+    the colour :func:`plot_descent_path` uses, unless ``colors`` says otherwise."""
     ax = _axes(ax)
     if isinstance(histories, DescentHistory):
         histories = [histories]
     labels = labels or [f"lr = {h.lr:g}" for h in histories]
-    for h, label, color in zip(histories, labels, RUN_COLORS * 3):
+    if colors is None:
+        colors = [RUN_COLORS[1]] if len(histories) == 1 else list(RUN_COLORS) * 3
+    for h, label, color in zip(histories, labels, colors):
         ax.semilogy(np.arange(h.steps + 1), h.losses, color=color, lw=1.8, label=label)
         if h.diverged_at is not None:
             ax.semilogy([h.steps], [h.losses[-1]], "x", color=color, ms=10, mew=2)
@@ -119,20 +123,14 @@ def _two_panels(ax):
 
 
 def plot_descent_frame(step: int, grid: LossGrid, history: DescentHistory, ax=None):
-    """One animation frame: the path up to ``step`` over the contours (left) and the loss
-    curve up to ``step`` (right)."""
-    ax = _axes(ax, figsize=(9, 3.6))
-    left, right = _two_panels(ax)
-    plot_descent_path(grid, history, step, ax=left)
-    left.set_title(f"step {step}: w = {history.params[step, 0]:.2f}, "
-                   f"b = {history.params[step, 1]:.2f}", fontsize=9)
-    right.semilogy(np.arange(step + 1), history.losses[: step + 1], "-", color=RUN_COLORS[1])
-    right.semilogy([step], [history.losses[step]], "o", color=RUN_COLORS[1])
-    right.set_xlim(0, history.steps)
-    right.set_ylim(history.losses.min() * 0.7, history.losses.max() * 1.5)
-    right.set_xlabel("step t")
-    right.set_title(f"loss C = {history.losses[step]:.4f}", fontsize=9)
-    return left
+    """One animation frame: the path up to ``step`` over the contours, the next step as
+    an arrow, and (w, b) and the loss at ``step`` in the title. One panel, so that a
+    frame is cheap to draw."""
+    ax = plot_descent_path(grid, history, step, ax=ax)
+    ax.set_title(f"step {step}:  w = {history.params[step, 0]:.3f},  "
+                 f"b = {history.params[step, 1]:.3f},  loss C = {history.losses[step]:.4f}",
+                 fontsize=9)
+    return ax
 
 
 def plot_lr_run(lr: float, runs: dict, grid: LossGrid, ax=None, max_steps: int | None = None):
@@ -177,24 +175,25 @@ def plot_neuron_one_input(w: float, b: float, x: float, ax=None, xlim=(-3.0, 3.0
     ax.set_xlabel("x")
     ax.legend(loc="lower right", fontsize=8)
     grad = np.array([x, 1.0]) if z > 0 else np.zeros(2)
-    ax.set_title(f"w = {w:.2f}, b = {b:.2f}, x = {x:.2f}:  z = {z:.2f}, activation = {a:.2f}, "
-                 f"∇(w,b) = [{grad[0]:.2f}, {grad[1]:.2f}]", fontsize=8)
-    inset = ax.inset_axes([0.03, 0.55, 0.3, 0.42])
+    ax.set_title(f"z = {z:.2f},  activation = {a:.2f},  "
+                 f"[∂a/∂w, ∂a/∂b] = [{grad[0]:.2f}, {grad[1]:.2f}]", fontsize=9)
+    inset = ax.inset_axes([0.02, 0.46, 0.4, 0.52])
     inset.axhline(0, color="#bbbbbb", lw=0.6)
     inset.axvline(0, color="#bbbbbb", lw=0.6)
-    inset.plot([w], [b], "o", color=COLORS["point"], ms=4)
+    inset.plot([w], [b], "o", color=COLORS["point"], ms=5)
     if z > 0:
         inset.annotate("", xy=(w + grad[0], b + grad[1]), xytext=(w, b),
                        arrowprops=dict(arrowstyle="-|>", color=COLORS["tangent"], lw=1.6))
     else:
-        inset.text(w, b + 0.35, "∇ = 0", ha="center", fontsize=7, color=COLORS["act"])
-    inset.set_xlim(-5.0, 5.0)
-    inset.set_ylim(-3.0, 3.0)
+        inset.text(w, b + 0.4, "gradient 0", ha="center", fontsize=8, color=COLORS["act"])
+    inset.set_xlim(-4.0, 4.0)
+    inset.set_ylim(-2.5, 2.5)
     inset.set_xticks([])
     inset.set_yticks([])
-    inset.set_xlabel("w", fontsize=7, labelpad=1)
-    inset.set_ylabel("b", fontsize=7, labelpad=1)
-    inset.set_title("(w, b) and the gradient", fontsize=7, pad=2)
+    inset.set_xlabel("w", fontsize=8, labelpad=1)
+    inset.set_ylabel("b", fontsize=8, labelpad=1)
+    inset.text(0.03, 0.97, "(w, b) and the gradient", transform=inset.transAxes,
+               fontsize=7, va="top")
     return ax
 
 

@@ -95,4 +95,7 @@ def test_widget_frames_render():
                      (pt.plot_lr_run, dict(lr=10.0, runs=runs, grid=g))]:
         png = widgets.render_png(plot, figsize=(9, 3.6), **kw)
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert len(plt.get_fignums()) == 0
+    assert len(plt.get_fignums()) == 0  # render_png leaves no pyplot figure open
+    fig, ax = plt.subplots()
+    pt.plot_descent_frame(3, g, runs[0.02], ax=ax)
+    assert ax.get_title().startswith("step 3:")
