@@ -68,14 +68,20 @@ def _binary(key, section, latex, sym, fwd, jac_w, jac_x, lat_w, lat_x, jvp_w, jv
                       {"w": jvp_w, "x": jvp_x}, {"w": vjp_w, "x": vjp_x}, domain, in_paper)
 
 
-def _function(key, latex, f_sym, f_np, df_np, domain=(-2.0, 2.0), in_paper=False, note=""):
-    """y = f(x) element-wise: ∂y/∂x = diag(f'(x)), so JVP and VJP multiply by f'(x)."""
-    xi = sp.Symbol("t", real=True)
-    df_sym = sp.Lambda(xi, sp.diff(f_sym(xi), xi))
+def _function(key, latex, f_sym, f_np, df_np, domain=(-2.0, 2.0), in_paper=False, note="",
+              section="§4.2, §4.5.3", jacobian_latex=""):
+    """y = f(x) element-wise: ∂y/∂x = diag(f'(x)), so JVP and VJP multiply by f'(x).
+
+    The Jacobian's LaTeX is diag(... f'(x_i) ...) with f' written out by SymPy, unless
+    ``jacobian_latex`` gives it (I for the identity, a case split for the ReLU).
+    """
+    t = sp.Symbol("t", real=True)
+    df_sym = sp.Lambda(t, sp.diff(f_sym(t), t))
+    df_tex = sp.latex(df_sym(sp.Symbol("x_i", real=True)))
     return VectorRule(
-        key, "element-wise function", "§4.2, §4.5.3", latex, ("x",), _ew(f_sym),
+        key, "element-wise function", section, latex, ("x",), _ew(f_sym),
         f_np, {"x": lambda x: _diag(x.applyfunc(df_sym))},
-        {"x": r"\operatorname{diag}(\dots f'(x_i) \dots)".replace("f", key)},
+        {"x": jacobian_latex or rf"\operatorname{{diag}}(\dots {df_tex} \dots)"},
         {"x": lambda v, x: df_np(x) * v}, {"x": lambda g, x: g * df_np(x)},
         domain, in_paper, note)
 
@@ -106,8 +112,10 @@ VECTOR_RULES: tuple[VectorRule, ...] = (
             lambda g, w, x: g / x, lambda g, w, x: -g * w / x**2, domain=(0.5, 2.0)),
     # §4.2 element-wise functions (used by the chain rules, §4.5.3, and the neuron, §5)
     _function("identity", r"\mathbf{x}", lambda t: t, lambda x: x, np.ones_like,
-              in_paper=True, note="§4.1: the Jacobian of f(x) = x is I"),
-    _function("neg", r"-\mathbf{x}", lambda t: -t, np.negative, lambda x: -np.ones_like(x)),
+              in_paper=True, note="§4.1: the Jacobian of f(x) = x is I", section="§4.1",
+              jacobian_latex="I"),
+    _function("neg", r"-\mathbf{x}", lambda t: -t, np.negative, lambda x: -np.ones_like(x),
+              jacobian_latex="-I"),
     _function("square", r"\mathbf{x}^2", lambda t: t**2, np.square, lambda x: 2 * x),
     _function("exp", r"\exp(\mathbf{x})", sp.exp, np.exp, np.exp),
     _function("log", r"\ln(\mathbf{x})", sp.log, np.log, lambda x: 1 / x, domain=(0.5, 2.0)),
@@ -115,7 +123,8 @@ VECTOR_RULES: tuple[VectorRule, ...] = (
     _function("cos", r"\cos(\mathbf{x})", sp.cos, np.cos, lambda x: -np.sin(x)),
     _function("relu", r"\max(\mathbf{0}, \mathbf{x})", lambda t: sp.Max(0, t),
               lambda x: np.maximum(0.0, x), lambda x: (x > 0).astype(float), in_paper=True,
-              note="§5: the derivative at 0 is taken to be 0 (SymPy's Heaviside(0) is 1/2)"),
+              note="§5: the derivative at 0 is taken to be 0 (SymPy's Heaviside(0) is 1/2)",
+              jacobian_latex=r"\operatorname{diag}(\dots 1 \text{ if } x_i > 0 \text{ else } 0 \dots)"),
     # §4.3 scalar expansion: the scalar z is broadcast to the vector 1z
     VectorRule("add_scalar", "scalar expansion", "§4.3", r"\mathbf{x} + z", ("x", "z"),
                lambda x, z: x + _col(x, z), lambda x, z: x + z,
