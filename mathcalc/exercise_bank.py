@@ -42,7 +42,7 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             w1 * x1 + w2 * x2 + b, [w1, w2, b],
             r"Each term is a constant times one parameter, so "
             r"$\nabla z = [x_1, x_2, 1]$: the weights' derivatives are the inputs, and the "
-            r"bias's is 1. Check: `check_answer(sp.Matrix([[x1, x2, 1]]), (z, [w1, w2, b]))`.",
+            "bias's is 1. Check: `exercise(\"1.1\").check(sp.Matrix([[x1, x2, 1]]))`.",
             sp.Matrix([[x1, x2, 1]]), sp.Matrix([[x1, x2, 0]])),
         _ex("1.2",
             r"One sample $(x, y)$, a neuron without activation, $\hat{y} = wx + b$, and the "

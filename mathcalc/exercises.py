@@ -182,6 +182,13 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
     else:
         expected_m = _as_matrix(expected, "expected")
     answer_m = _as_matrix(answer, "answer")
+    # A reader's sympy.Symbol("x") and the exercise's Symbol("x", real=True) are different
+    # SymPy symbols: match them by name.
+    known = {str(s): s for s in expected_m.free_symbols}
+    if xs is not None:
+        known.update({str(s): s for s in as_symbols(xs)})
+    answer_m = answer_m.subs({s: known[str(s)] for s in answer_m.free_symbols
+                              if str(s) in known and known[str(s)] != s})
     if answer_m.shape != expected_m.shape:
         hint = (" (that is the transposed, denominator layout; this book uses numerator "
                 "layout: one row per function, one column per variable, §4.1)"

@@ -5,7 +5,8 @@
   several vector lengths n when the page executes; a failing rule raises.
 - :func:`errata_sections` and :func:`errata_markdown` render :data:`mathcalc.errata.ERRATA`
   grouped by section in paper order.
-- :func:`notation_table` evaluates the code that computes each notation of §9.
+- :func:`notation_list` evaluates the code that computes each notation of §9
+  (:data:`NOTATION`, :data:`NOTATION_NUMPY`).
 
 Numerator layout throughout (§4.1): rows of a Jacobian are outputs.
 """
@@ -156,17 +157,85 @@ def _value_cell(value) -> str:
     return f"`{value!r}`"
 
 
-def notation_table(entries: Sequence[tuple[str, str, str]], namespace: dict) -> Markdown:
-    """§9 as a table: each ``(notation, meaning, code)`` row with the code's value.
+def notation_list(entries: Sequence[tuple[str, str, str]], namespace: dict) -> Markdown:
+    """§9 as a definition list: each ``(notation, meaning, code)`` with the code's value.
 
     ``notation`` is LaTeX, ``meaning`` Markdown, ``code`` a Python expression evaluated in
-    ``namespace`` (the chapter's variables). The value column is computed, not typed.
+    ``namespace``. The value is computed when the page is built, not typed. Raises
+    ``ValueError`` naming the entry if its code fails.
     """
-    rows = []
+    items = []
     for notation, meaning, code in entries:
         try:
             value = eval(code, dict(namespace))  # the code shown is the code run
         except Exception as err:
             raise ValueError(f"the code for {notation!r} fails: {code!r}: {err}") from err
-        rows.append([f"${notation}$", meaning, f"`{code}`", _value_cell(value)])
-    return show.table(["Notation", "Meaning", "Computed by", "Value"], rows)
+        items.append(f"${notation}$\n: {meaning}. `{code}` gives {_value_cell(value)}\n")
+    return Markdown("\n".join(items))
+
+
+def notation_namespace() -> dict:
+    """The symbols :data:`NOTATION` uses: x, y, z scalars; f = 3x²y, g = 2x + y⁸ (§3);
+    x_vec, w_vec SymPy columns of length 3; x_num, w_num the same at numbers; i = 2, a = 1,
+    b = 3."""
+    import mathcalc as mc  # deferred: the package imports nothing from this module
+
+    x, y, z = sp.symbols("x y z", real=True)
+    return dict(sp=sp, np=np, mc=mc, x=x, y=y, z=z, f=3 * x**2 * y, g=2 * x + y**8,
+                i=2, a=1, b=3,
+                x_vec=sp.Matrix(sp.symbols("x1:4", real=True)),
+                w_vec=sp.Matrix(sp.symbols("w1:4", real=True)),
+                x_num=np.array([1.0, -2.0, 0.5]), w_num=np.array([3.0, 1.0, -1.0]))
+
+
+# The notation of §9, each with the code that computes it in :func:`notation_namespace`.
+NOTATION: tuple[tuple[str, str, str], ...] = (
+    (r"\mathbf{x}", "a vector (bold): a column", "x_vec"),
+    (r"x", "a scalar (italics)", "x"),
+    (r"x_i", r"the $i$-th element of $\mathbf{x}$, a scalar (here $i = 2$; Python counts from 0)",
+     "x_vec[i - 1]"),
+    (r"\lvert \mathbf{x} \rvert", r"the length of $\mathbf{x}$ (not its norm)", "len(x_vec)"),
+    (r"\mathbf{x}^T", "the transpose: a row", "x_vec.T"),
+    (r"\sum_{i=a}^b x_i", r"a for-loop from $a$ to $b$ summing the $x_i$ (here $a = 1$, $b = 3$)",
+     "sum(x_vec[i - 1] for i in range(a, b + 1))"),
+    (r"f(x)", r"the function $f$ applied to $x$ (here $f(x, y) = 3x^2y$ at $x = 2$)",
+     "f.subs(x, 2)"),
+    (r"I", "the identity matrix of the size needed", "sp.eye(3)"),
+    (r"\operatorname{diag}(\mathbf{x})", r"a matrix with $\mathbf{x}$ on its diagonal",
+     "sp.diag(*x_vec)"),
+    (r"\mathbf{w} \otimes \mathbf{x}", "the element-wise product (§4.2)",
+     "w_vec.multiply_elementwise(x_vec)"),
+    (r"\mathbf{w} \oslash \mathbf{x}", "element-wise division (§4.2)",
+     "sp.Matrix([wi / xi for wi, xi in zip(w_vec, x_vec)])"),
+    (r"\mathbf{w} \cdot \mathbf{x}", r"the dot product $\sum_i w_i x_i$", "w_vec.dot(x_vec)"),
+    (r"\mathbf{w}^T\mathbf{x}", "the same dot product as a matrix product",
+     "(w_vec.T * x_vec)[0]"),
+    (r"\operatorname{sum}(\mathbf{w} \otimes \mathbf{x})", "the same again, as a reduction",
+     "sum(w_vec.multiply_elementwise(x_vec))"),
+    (r"\frac{d}{dx}f(x)", r"the derivative operator, applied here to $x^3$", "sp.diff(x**3, x)"),
+    (r"\frac{\partial}{\partial x}f(x, y)", r"the partial derivative: $y$ held constant",
+     "sp.diff(f, x)"),
+    (r"\nabla f(\mathbf{x})", "the gradient: all partials of one function, a row",
+     "mc.gradient(f, [x, y])"),
+    (r"J = \frac{\partial \mathbf{f}}{\partial \mathbf{x}}",
+     r"the Jacobian: the gradients stacked, $m \times n$ (numerator layout)",
+     "mc.jacobian([f, g], [x, y])"),
+    (r"y = \begin{cases} a & \text{condition}_1 \\ b & \text{condition}_2 \end{cases}",
+     r"$y$ is $a$ when condition 1 holds and $b$ when condition 2 holds (here "
+     r"$\frac{d}{dz}\max(0, z)$)", "sp.Piecewise((0, z <= 0), (1, True))"),
+)
+
+# The same operations at numbers, in NumPy.
+NOTATION_NUMPY: tuple[tuple[str, str, str], ...] = (
+    (r"\lvert \mathbf{x} \rvert", "length", "x_num.size"),
+    (r"\mathbf{x}^T", "a 1-D array has no orientation; a one-row matrix is",
+     "x_num.reshape(1, -1)"),
+    (r"I", "identity", "np.eye(3)"),
+    (r"\operatorname{diag}(\mathbf{x})", "diagonal matrix", "np.diag(x_num)"),
+    (r"\mathbf{w} \otimes \mathbf{x}", "element-wise product", "w_num * x_num"),
+    (r"\mathbf{w} \oslash \mathbf{x}", "element-wise division", "w_num / x_num"),
+    (r"\mathbf{w} \cdot \mathbf{x}", "dot product", "w_num @ x_num"),
+    (r"\frac{\partial (\mathbf{w} \otimes \mathbf{x})}{\partial \mathbf{x}}",
+     r"a Jacobian by finite differences, $\operatorname{diag}(\mathbf{w})$",
+     "mc.numerical_jacobian(lambda v: w_num * v, x_num).round(6)"),
+)

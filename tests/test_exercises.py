@@ -115,3 +115,9 @@ def test_polynomial_derivative_property(a, c, k):
     wrong = right + sp.Matrix([[1, 0]])
     result = check_answer(wrong, (f, [x, y]))
     assert [(d.row, d.column) for d in result.differences] == [(1, 1)]
+
+
+def test_symbols_are_matched_by_name_whatever_their_assumptions():
+    plain_x, plain_y = sp.symbols("x y")  # no real=True, as a reader may type them
+    assert check_answer(sp.Matrix([[2 * plain_x * plain_y, plain_x**2]]), (x**2 * y, [x, y])).correct
+    assert not check_answer(plain_x, (x**2, [x])).correct

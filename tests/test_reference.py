@@ -90,13 +90,23 @@ def test_errata_markdown_of_a_new_entry():
     assert "### §9" in md and "$$\na^2\n$$" in md and "`somewhere`" in md
 
 
-def test_notation_table_evaluates_the_code():
+def test_notation_list_evaluates_the_code():
     x = sp.Symbol("x")
-    md = reference.notation_table([(r"I", "identity", "sp.eye(2)"), (r"n", "number", "len(v)"),
-                                   (r"d", "derivative", "sp.diff(x**2, x)"),
-                                   (r"a", "array", "np.arange(3)"), (r"f", "float", "1 / 4")],
-                                  {"sp": sp, "np": np, "x": x, "v": [1, 2]}).data
+    md = reference.notation_list([(r"I", "identity", "sp.eye(2)"), (r"n", "number", "len(v)"),
+                                  (r"d", "derivative", "sp.diff(x**2, x)"),
+                                  (r"a", "array", "np.arange(3)"), (r"f", "float", "1 / 4")],
+                                 {"sp": sp, "np": np, "x": x, "v": [1, 2]}).data
+    assert "$I$\n: identity. `sp.eye(2)` gives" in md
     assert r"\begin{matrix}1 & 0\\0 & 1\end{matrix}" in md
     assert "`2`" in md and "$2 x$" in md and "`[0, 1, 2]`" in md and "`0.25`" in md
     with pytest.raises(ValueError, match="fails"):
-        reference.notation_table([("x", "bad", "undefined_name")], {})
+        reference.notation_list([("x", "bad", "undefined_name")], {})
+
+
+def test_the_books_notation_entries_all_evaluate():
+    ns = reference.notation_namespace()
+    for entries in (reference.NOTATION, reference.NOTATION_NUMPY):
+        md = reference.notation_list(entries, ns).data
+        assert md.count("` gives ") == len(entries)
+    md = reference.notation_list(reference.NOTATION, ns).data
+    assert "`len(x_vec)` gives `3`" in md and "`f.subs(x, 2)` gives $12 y$" in md
