@@ -271,7 +271,8 @@ ERRATA: tuple[Erratum, ...] = (
         kind="misleading",
         summary="The resource list gives the same address twice, with two different "
                 "descriptions (a page with a section on matrix differentiation, and a "
-                "cheat sheet of many derivatives); the second item's address is lost.",
+                "cheat sheet of many derivatives); which resource the second description "
+                "meant cannot be told from the paper.",
         paper=r"\text{http://www.ee.ic.ac.uk/hp/staff/dmb/matrix/calculus.html (listed twice)}",
         correct=r"\text{one entry for the Matrix Reference Manual's calculus page}",
         shown_by="book/resources.md",
