@@ -54,15 +54,6 @@ def verify_rules(rules: Iterable[VectorRule], ns: Sequence[int] = (1, 2, 5), rng
     return results
 
 
-def _function_derivative_latex(r: VectorRule) -> str:
-    """diag(... φ'(x_i) ...) with φ' computed from the rule's own Jacobian at n = 1."""
-    xi = sp.Symbol("x_i", real=True)
-    d = r.jacobian["x"](sp.Matrix([xi]))[0, 0]
-    # ReLU: SymPy's derivative of max(0, t) is Heaviside(t); the book takes 0 at t = 0 (§5)
-    d = d.replace(sp.Heaviside, lambda *a: sp.Piecewise((1, a[0] > 0), (0, True)))
-    return rf"\operatorname{{diag}}(\dots,\ {sp.latex(d)},\ \dots)"
-
-
 def _symbol(arg: str) -> str:
     """LaTeX for an argument: the scalar z in italics, vectors in bold (§9)."""
     return arg if arg == "z" else rf"\mathbf{{{arg}}}"
@@ -71,9 +62,7 @@ def _symbol(arg: str) -> str:
 def _partial(r: VectorRule, arg: str) -> str:
     top = r"\partial y" if r.kind == "reduction" else r"\partial \mathbf{y}"
     wrt = _symbol(arg)
-    form = (_function_derivative_latex(r) if r.kind == "element-wise function"
-            else r.jacobian_latex[arg])
-    return rf"$\frac{{{top}}}{{\partial {wrt}}} = {form}$"
+    return rf"$\frac{{{top}}}{{\partial {wrt}}} = {r.jacobian_latex[arg]}$"
 
 
 def rule_table(rules: Iterable[VectorRule], results: dict) -> Markdown:
