@@ -11,7 +11,7 @@ Compared, in the same run, on the same float64 data:
   each one pass over X). Any gradient that reads X twice from memory needs at least this.
 - bare formula: the three lines of the gradient (z = Xw + b, masked error, Xᵀe and Σe)
   with no input checks and no blocking; the checks' cost is loss_gradient over this.
-- loss_gradient: the library function (checks, row blocks of about 1 MB).
+- loss_gradient: the library function (checks, row blocks of 512 kB).
 - per-sample loop: mathcalc.neuron.loss_gradient_loop, the paper's sum one sample at a
   time in Python (skipped where it would take more than a few seconds).
 - PyTorch autograd (CPU, float64) and jax.grad under jit (float64): optional, skipped with
@@ -134,12 +134,12 @@ def measure(N: int, n: int, threads: int, rounds: int) -> dict:
             gw, gb = f()
             np.testing.assert_allclose(gw, reference[0], rtol=1e-8, atol=1e-10, err_msg=name)
             assert abs(gb - reference[1]) <= 1e-8 * (1 + abs(reference[1])), name
-    # calls per measurement: enough for ~2 ms, so the timer's resolution does not matter
+    # calls per measurement: enough for ~10 ms, so the timer's resolution does not matter
     calls = {}
     for name, (f, _) in ms.items():
         t0 = time.perf_counter()
         f()
-        calls[name] = max(1, int(2e-3 / max(time.perf_counter() - t0, 1e-7)))
+        calls[name] = max(1, int(1e-2 / max(time.perf_counter() - t0, 1e-7)))
     times = {name: [] for name in ms}
     for _ in range(rounds):  # interleaved: every method once per round
         for name, (f, _) in ms.items():
@@ -174,7 +174,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--sizes", nargs="*", default=None, help="e.g. 1000x10 1000000x100")
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--quick", action="store_true", help="the two small sizes only")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

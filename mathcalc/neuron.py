@@ -97,7 +97,9 @@ def loss(w, b, X, y) -> float:
 
 # --- §5-§6: the gradient of the loss ------------------------------------------------------
 
-BLOCK_BYTES = 1 << 20  # rows of X per block in loss_gradient: about 1 MB, fits in L2 cache
+# Rows of X per block in loss_gradient: 512 kB, well inside L2 cache. Tuned for one BLAS
+# thread; with two, blocks of 4-8 MB were faster (benchmarks/README.md).
+BLOCK_BYTES = 1 << 19
 
 
 def _targets(y, N: int) -> np.ndarray:
