@@ -142,9 +142,10 @@ def loss_gradient(w, b, X, y) -> tuple[np.ndarray, float]:
 
     Two implementation notes, both for speed on large X (see ``benchmarks/``):
 
-    - X is read in row blocks of about :data:`BLOCK_BYTES`, so that both products,
-      X_block·w and X_blockᵀ·e, find the block in cache: X travels from memory once, not
-      twice. For small X there is one block.
+    - X is read in row blocks of :data:`BLOCK_BYTES`, so that the second product,
+      X_blockᵀ·e, finds its block still in cache after the first, X_block·w, brought it
+      from memory. For small X there is one block. The measured effect (modest, and
+      tuned for one BLAS thread) is in ``benchmarks/README.md``.
     - Finiteness is checked on the results, not by scanning the inputs: a NaN or inf in
       w, b, X or y makes some z_i − y_i non-finite (inf·0 is NaN) and, since the mask
       multiplies, the sums too; checking the gradient (which also catches overflow) is
