@@ -4,14 +4,27 @@
   script once per read phase, so pages declared ``const THEBE_JS_URL`` twice: a console
   error on every page. The book launches live code on Binder instead, so thebe's scripts
   (which point at unpkg.com) are removed altogether.
+- Two extensions Jupyter Book loads do not declare whether they are safe for parallel
+  reading, so Sphinx falls back to a serial read, with a warning (an error under -W).
+  Both are safe, and are declared so here, which lets the notebooks execute on every core:
+  sphinx-multitoc-numbering only replaces the toctree collector's assign_section_numbers,
+  which runs in the main process after all documents are read; sphinx-jupyterbook-latex's
+  read transforms only annotate the nodes of the document being read, and its other
+  set-up happens at builder-inited, before the read processes fork.
 - pydata-sphinx-theme logs "Got invalid theme mode" for a first-time visitor when its
   template variable ``default_mode`` is empty, which sphinx-book-theme leaves it; it is set
   to "auto" (follow the reader's system light/dark setting).
 """
 from __future__ import annotations
 
+PARALLEL_SAFE = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+
 
 def _drop_thebe_listeners(app, config):
+    for name in PARALLEL_SAFE:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
     for event in ("env-before-read-docs", "doctree-resolved"):
         listeners = app.events.listeners.get(event, [])
         listeners[:] = [l for l in listeners
