@@ -97,8 +97,9 @@ def loss(w, b, X, y) -> float:
 
 # --- §5-§6: the gradient of the loss ------------------------------------------------------
 
-# Rows of X per block in loss_gradient: 512 kB, well inside L2 cache. Tuned for one BLAS
-# thread; with two, blocks of 4-8 MB were faster (benchmarks/README.md).
+# Bytes of X per row block in loss_gradient: 512 kB, well inside L2 cache. Tuned for one
+# BLAS thread; with two, larger blocks were sometimes faster and sometimes several times
+# slower on a busy machine, so one fixed size is kept (benchmarks/README.md).
 BLOCK_BYTES = 1 << 19
 
 
