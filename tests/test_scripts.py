@@ -94,3 +94,19 @@ def test_vendor_extracts_only_wanted_files(monkeypatch, tmp_path):
     vj.vendor(tmp_path / "v")
     files = sorted(p.relative_to(tmp_path / "v").as_posix() for p in (tmp_path / "v").rglob("*") if p.is_file())
     assert files == ["requirejs/require.js", "versions.json"]
+
+
+def test_every_figure_in_the_notebooks_has_alt_text():
+    """A figure outside a widget is an image/png output; its cell must carry alt text
+    (cell metadata mystnb.image.alt), which the HTML book puts on the <img>."""
+    missing = []
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            figures = [o for o in cell.outputs if "image/png" in o.get("data", {})
+                       and "application/vnd.jupyter.widget-view+json" not in o["data"]]
+            alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+            if figures and len(alt) < 20:
+                missing.append(f"{path.name}:{cell.id}")
+    assert not missing, f"figures without alt text: {missing}"
