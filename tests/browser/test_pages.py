@@ -1,6 +1,6 @@
 """Every page of the built book, as a reader's browser sees it: math typeset by the local
-MathJax, figures loaded, widgets that respond, no console error and no request that leaves
-the machine (the book must work offline)."""
+MathJax, figures loaded and described (alt text), headings in order, widgets that respond,
+no console error and no request that leaves the machine (the book must work offline)."""
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -81,6 +81,16 @@ def test_page_renders_offline(visit, base_url, page_file):
     assert not broken, f"images that did not load: {broken}"
     assert not v.external, f"requests that left the machine: {v.external}"
     assert not v.errors, f"console errors: {v.errors}"
+    levels = page.evaluate("""() => [...document.querySelectorAll(
+        ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map(h => 'main article ' + h).join(', '))]
+        .map(h => Number(h.tagName[1]))""")
+    assert levels and levels[0] == 1 and levels.count(1) == 1, f"not one leading h1: {levels}"
+    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not skips, f"heading levels skip: {skips}"
+    undescribed = page.evaluate("""() => [...document.querySelectorAll('main img')]
+        .filter(i => !i.alt || i.alt.includes('_images/') || /\\.(png|svg|jpe?g)$/.test(i.alt))
+        .map(i => (i.alt || i.src).slice(0, 80))""")
+    assert not undescribed, f"figures without a real alt text: {undescribed}"
 
 
 @pytest.mark.parametrize("page_file", PAGES)
