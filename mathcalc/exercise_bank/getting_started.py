@@ -1,36 +1,13 @@
-"""The book's exercises, as data: each chapter's list of :class:`mathcalc.exercises.Exercise`.
-
-A chapter renders its exercises with :func:`exercises_markdown` (solutions in dropdowns,
-closed in the HTML) and checks its own solutions with ``exercise.check(exercise.answer)``.
-Chapters add their exercises under their key in :data:`EXERCISES`, in the paper's spirit:
-derive a derivative, apply a rule, find a gradient.
-"""
+"""Exercises of the part "Getting started": chapter 1 (§1) and chapter 2 (§2)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import sympy as sp
-from IPython.display import Markdown
 
-from .exercises import Exercise
+from .base import Worked, worked as _ex
 
 x, y, w, b = sp.symbols("x y w b", real=True)
 x1, x2, w1, w2 = sp.symbols("x1 x2 w1 w2", real=True)
 xa, ya, xb, yb = sp.symbols("x_a y_a x_b y_b", real=True)
-
-
-@dataclass(frozen=True)
-class Worked:
-    """An exercise with its solution as SymPy (``answer``) and a typical ``mistake``, so the
-    chapter can show the self-check on both."""
-
-    exercise: Exercise
-    answer: object
-    mistake: object
-
-
-def _ex(key, prompt, fs, xs, solution, answer, mistake, domain=(-2.0, 2.0)) -> Worked:
-    return Worked(Exercise(key, prompt, fs, xs, solution, domain), answer, mistake)
 
 
 EXERCISES: dict[str, tuple[Worked, ...]] = {
@@ -89,24 +66,3 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             2 * x / (1 + x**2), 1 / (1 + x**2)),
     ),
 }
-
-
-def exercises_for(chapter: str) -> tuple[Worked, ...]:
-    """The worked exercises of a chapter ("1", "2", ...); ``KeyError`` lists the chapters."""
-    if chapter not in EXERCISES:
-        raise KeyError(f"no exercises for chapter {chapter!r}; chapters: {sorted(EXERCISES)}")
-    return EXERCISES[chapter]
-
-
-def exercise(key: str) -> Exercise:
-    """The exercise numbered ``key`` ("2.1"): ``exercise("2.1").check(your_answer)``."""
-    for worked in EXERCISES.get(key.split(".")[0], ()):
-        if worked.exercise.key == key:
-            return worked.exercise
-    keys = [wk.exercise.key for chapter in EXERCISES.values() for wk in chapter]
-    raise KeyError(f"no exercise {key!r}; the exercises are {keys}")
-
-
-def exercises_markdown(chapter: str) -> Markdown:
-    """A chapter's exercises as MyST Markdown, each solution in a closed dropdown."""
-    return Markdown("\n\n".join(wk.exercise.markdown() for wk in exercises_for(chapter)))
