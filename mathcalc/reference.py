@@ -120,6 +120,17 @@ def errata_sections(errata) -> list[tuple[str, list]]:
     return [(s, groups[s]) for s in sorted(groups, key=section_key)]
 
 
+def errata_summary(errata) -> Markdown:
+    """A table of how many errata each section has, by kind (typo, error, misleading)."""
+    kinds = sorted({e.kind for e in errata})
+
+    def counts(entries):
+        return [str(len(entries)), *[str(sum(e.kind == k for e in entries)) for k in kinds]]
+
+    rows = [[s, *counts(es)] for s, es in errata_sections(errata)] + [["all", *counts(errata)]]
+    return show.table(["Section", "Entries", *kinds], rows)
+
+
 def errata_markdown(errata) -> Markdown:
     """The errata page body: per section, each entry's kind, summary, the paper's form and
     the correct form as display math, and what shows it."""

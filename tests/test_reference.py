@@ -111,3 +111,15 @@ def test_the_books_notation_entries_all_evaluate():
         assert md.count("` gives ") == len(entries)
     md = reference.notation_list(reference.NOTATION, ns).data
     assert "`len(x_vec)` gives `3`" in md and "`f.subs(x, 2)` gives $12 y$" in md
+
+
+def test_errata_summary_counts_every_entry_by_kind():
+    from mathcalc.errata import ERRATA
+    from mathcalc.reference import errata_summary
+
+    lines = errata_summary(ERRATA).data.splitlines()
+    kinds = sorted({e.kind for e in ERRATA})
+    assert lines[0] == "| " + " | ".join(["Section", "Entries", *kinds]) + " |"
+    total = lines[-1].strip("| ").split(" | ")
+    assert total[0] == "all" and int(total[1]) == len(ERRATA)
+    assert sum(int(c) for c in total[2:]) == len(ERRATA)
