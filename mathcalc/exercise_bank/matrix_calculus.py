@@ -42,9 +42,10 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             (x - y)**2, [x, y],
             r"Chain rule with $u = x - y$: $\frac{df}{du} = 2u$, "
             r"$\frac{\partial u}{\partial x} = 1$ and $\frac{\partial u}{\partial y} = -1$, "
-            r"so $\nabla f = [2(x - y),\ -2(x - y)]$. The two partials have opposite "
-            r"signs: raising $x$ or lowering $y$ widens the difference alike. Forgetting "
-            r"the factor $\frac{\partial u}{\partial y} = -1$ gives $2(x - y)$ for both.",
+            r"so $\nabla f = [2(x - y),\ -2(x - y)]$. The two partials are opposites, "
+            r"because $x$ and $y$ enter the difference with opposite signs: a small step "
+            r"up in $y$ changes $f$ as much as the same step down in $x$. Forgetting the "
+            r"factor $\frac{\partial u}{\partial y} = -1$ gives $2(x - y)$ for both.",
             sp.Matrix([[2 * (x - y), -2 * (x - y)]]),
             sp.Matrix([[2 * (x - y), 2 * (x - y)]])),
         _ex("3.3",
