@@ -77,8 +77,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"Chain rule through $z$: $\frac{\partial a}{\partial z} = [z > 0]$ and "
             r"$\frac{\partial z}{\partial [w_1, w_2, b]} = [x_1, x_2, 1]$, so the gradient is "
             r"$\vec{0}^T$ where $z < 0$ and $[x_1, x_2, 1]$ where $z > 0$: "
-            r"$[z > 0]\,[x_1, x_2, 1]$. Dropping the $\max$'s factor gives $[x_1, x_2, 1]$ "
-            r"everywhere, wrong for every clipped neuron. Check: `z = w1*x1 + w2*x2 + b; "
+            r"$[z > 0]\,[x_1, x_2, 1]$. Dropping the factor $[z > 0]$ gives $[x_1, x_2, 1]$ "
+            r"everywhere, wrong wherever the neuron is clipped. Check: `z = w1*x1 + w2*x2 + b; "
             "exercise(\"12.2\").check(sp.Heaviside(z) * sp.Matrix([[x1, x2, 1]]))`.",
             H(_z) * sp.Matrix([[x1, x2, 1]]), sp.Matrix([[x1, x2, 1]])),
         _ex("12.3",
