@@ -178,7 +178,8 @@ def loss_gradient(w, b, X, y) -> tuple[np.ndarray, float]:
                 gw, gb = _gradient_block(w, b, X[start:start + rows], y[start:start + rows])
                 grad_w += gw
                 grad_b += gb
-        check = grad_b + grad_w.sum()
+        # one Python sum is cheaper than np.sum for the small vectors this is called with
+        check = float(grad_b) + sum(grad_w.tolist())
     if not math.isfinite(check):
         _diagnose(w, b, X, y)
     return (2.0 / N) * grad_w, float(2.0 / N * grad_b)
