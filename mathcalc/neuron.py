@@ -155,34 +155,56 @@ def loss_gradient(w, b, X, y) -> tuple[np.ndarray, float]:
     w = np.asarray(w, dtype=float)
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
+    if w.ndim != 1 or X.ndim != 2 or y.ndim != 1:      # one sample, or a wrong shape
+        w, X, y = _reshape_one_sample(w, X, y)
+    N, n = X.shape
+    if n != w.shape[0] or y.shape[0] != N or N == 0 or n == 0:
+        _raise_shape_error(w, X, y)
+    if type(b) is not float:
+        b = _bias(b)
+    grad_w, grad_b = _gradient_sums(w, b, X, y)
+    # one Python sum is cheaper than np.sum for the small vectors this is called with
+    if not math.isfinite(grad_b + sum(grad_w.tolist())):
+        _diagnose(w, b, X, y)
+    return (2.0 / N) * grad_w, 2.0 / N * grad_b
+
+
+def _reshape_one_sample(w, X, y):
+    """(w, X, y) with one sample x of shape (n,) as X of shape (1, n) and y as shape (1,)."""
     w = w.reshape(1) if w.ndim == 0 else w
     X = X.reshape(1, -1) if X.ndim == 1 else X
     y = y.reshape(1) if y.ndim == 0 else y
+    if w.ndim != 1 or X.ndim != 2 or y.ndim != 1:
+        _raise_shape_error(w, X, y)
+    return w, X, y
+
+
+def _raise_shape_error(w, X, y):
+    """Raise the ValueError that names the shape problem among w (n,), X (N, n), y (N,)."""
     if w.ndim != 1 or X.ndim != 2 or X.shape[1] != w.shape[0]:
         raise ValueError(f"shape mismatch: w has shape {w.shape} but X has shape {X.shape} "
                          f"(expected w of shape (n,) and X of shape (N, n) or (n,))")
-    N = X.shape[0]
-    if N == 0 or w.shape[0] == 0:
+    if X.shape[0] == 0 or w.shape[0] == 0:
         raise ValueError(f"X has no samples (N = 0) or no features: shape {X.shape}")
-    if y.shape != (N,):
-        raise ValueError(f"shape mismatch: X has {N} samples but y has shape {y.shape}")
-    if not isinstance(b, float):
-        b = _bias(b)
-    with np.errstate(over="ignore", invalid="ignore"):  # non-finite values: checked below
-        if 8 * N * w.shape[0] <= BLOCK_BYTES:
-            grad_w, grad_b = _gradient_block(w, b, X, y)
-        else:
-            rows = max(1, BLOCK_BYTES // (8 * w.shape[0]))
-            grad_w, grad_b = np.zeros(w.shape[0]), 0.0
-            for start in range(0, N, rows):
-                gw, gb = _gradient_block(w, b, X[start:start + rows], y[start:start + rows])
-                grad_w += gw
-                grad_b += gb
-        # one Python sum is cheaper than np.sum for the small vectors this is called with
-        check = float(grad_b) + sum(grad_w.tolist())
-    if not math.isfinite(check):
-        _diagnose(w, b, X, y)
-    return (2.0 / N) * grad_w, float(2.0 / N * grad_b)
+    raise ValueError(f"shape mismatch: X has {X.shape[0]} samples but y has shape {y.shape}")
+
+
+# Non-finite values are not errors *here*: inf·0 and overflow would print RuntimeWarnings
+# before loss_gradient's own check of the sums raises its ValueError. (The decorator form
+# of np.errstate costs about half the `with` form per call: benchmarks/README.md.)
+@np.errstate(over="ignore", invalid="ignore")
+def _gradient_sums(w, b, X, y):
+    """Σ e_i x_i and Σ e_i over the active samples of all of X, in row blocks of
+    :data:`BLOCK_BYTES` (one block for small X). Shapes: (n,) and a float."""
+    if 8 * X.size <= BLOCK_BYTES:
+        return _gradient_block(w, b, X, y)
+    rows = max(1, BLOCK_BYTES // (8 * w.shape[0]))
+    grad_w, grad_b = np.zeros(w.shape[0]), 0.0
+    for start in range(0, X.shape[0], rows):
+        gw, gb = _gradient_block(w, b, X[start:start + rows], y[start:start + rows])
+        grad_w += gw
+        grad_b += gb
+    return grad_w, grad_b
 
 
 def _gradient_block(w, b, X, y):
@@ -193,7 +215,7 @@ def _gradient_block(w, b, X, y):
     """
     z = X @ w + b                      # z_i = w·x_i + b
     e = (z - y) * (z > 0)              # e_i = z_i − y_i, masked by z_i > 0 (ReLU derivative)
-    return X.T @ e, e.sum()
+    return X.T @ e, float(e.sum())
 
 
 def loss_gradient_loop(w, b, X, y) -> tuple[np.ndarray, float]:

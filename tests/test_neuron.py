@@ -1,5 +1,7 @@
 """Tests for mathcalc.neuron: the loss gradient of Parr & Howard §5-§6 against finite
 differences, the per-sample loop, the augmented form, and the paper's wrong §6.1 form."""
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
@@ -153,3 +155,28 @@ def test_existing_functions_unchanged():
     np.testing.assert_allclose(neuron.activation(w, b, X), [1.5, 0.0])
     assert neuron.relu(-1.0) == 0.0
     assert neuron.loss(w, b, X, [1.5, 1.0]) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("X, message", [
+    ([[1.0, np.inf]] * 4, "X has non-finite"),          # inf·0 and inf − inf on the way
+    (np.full((4, 2), 1e300), "overflow"),               # overflow in X·w
+])
+def test_bad_input_raises_before_any_runtime_warning(X, message):
+    """Non-finite values reach the user as the ValueError, even with warnings as errors
+    (the sums run under np.errstate), and the caller's error state is left as it was."""
+    before = np.geterr()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=message):
+            neuron.loss_gradient([1.0, 0.0], 0.0, X, np.ones(4))
+    assert np.geterr() == before
+
+
+def test_one_sample_and_many_samples_agree():
+    w, b, X, y = mixed_data()
+    for x_i, y_i, i in zip(X, y, range(len(y))):
+        gw, gb = neuron.loss_gradient(w, b, x_i, y_i)
+        gw_row, gb_row = neuron.loss_gradient(w, b, X[i:i + 1], y[i:i + 1])
+        np.testing.assert_allclose(gw, gw_row)
+        assert gb == pytest.approx(gb_row)
+    assert isinstance(neuron.loss_gradient(w, b, X, y)[1], float)
