@@ -9,8 +9,10 @@ plot, since there is no kernel: a misleading page. Here instead:
 - several parameters: nested Stacks, the k-th slider linked to every Stack at depth k;
 - an animation: ``Play`` → ``IntSlider`` → ``Stack``.
 
-The links run in the browser, so the same widget works in the static book, in Jupyter and
-on Binder. Widgets hold no math: each frame is ``plot(ax=ax, **fixed, **params)`` for a
+The links run in the browser, so the same widget works in Jupyter and on Binder with no
+kernel round trip. The static book shows each widget's plain-HTML form instead
+(:mod:`mathcalc.player`, the ``text/html`` of the display bundle): the same frames and
+sliders without the 4.4 MB widget manager. Widgets hold no math: each frame is ``plot(ax=ax, **fixed, **params)`` for a
 plot helper from :mod:`mathcalc.plots` (or a chapter's module), tested without a kernel.
 Frames are PNGs reduced to 64 colours (about 4-10 kB each) with fixed axes, so they align.
 """
@@ -27,6 +29,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
+
+from mathcalc.player import player_html
 
 MAX_FRAMES = 400
 AXES_RECT = (0.13, 0.14, 0.82, 0.76)  # fixed axes position: frames line up when switched
@@ -71,23 +75,27 @@ def _label(name: str, value) -> str:
 class KernelFreeWidget:
     """A widget tree plus what a page without widget support should show.
 
-    Displays as the live widget where widgets render (Jupyter, the HTML book), as the
-    default frame (``image/png``) where they do not (the PDF), and as a short, stable text
+    Displays as the live widget where widgets render (Jupyter, Binder), as plain HTML
+    sliders over the same frames (``text/html``, :mod:`mathcalc.player`) in the static
+    book, as the default frame (``image/png``) in the PDF, and as a short, stable text
     summary (``text/plain``, which nbval compares).
     """
 
     def __init__(self, widget: W.Widget, default_png: bytes, summary: str, n_frames: int,
-                 links: list | None = None):
+                 links: list | None = None, html: str = ""):
         self.widget = widget
         self.links = list(links or [])  # the browser-side jslinks that make it work
         self.default_png = default_png
         self.summary = summary
         self.n_frames = n_frames
+        self.html = html
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
         data["text/plain"] = self.summary
         data["image/png"] = base64.b64encode(self.default_png).decode("ascii")
+        if self.html:
+            data["text/html"] = self.html
         return data
 
 
@@ -129,14 +137,16 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
         kwargs = {n: v[i] for n, v, i in zip(names, values, idx)}
         frames[idx] = render_png(plot, figsize=figsize, subplot_kw=subplot_kw, **fixed, **kwargs)
 
+    def frame_alt(idx: tuple) -> str:
+        values_text = ", ".join(f"{n} = {_label(n, v[i])}" for n, v, i in zip(names, values, idx))
+        return f"{_describe(alt, title, plot)} ({values_text})"
+
     stacks_at = [[] for _ in names]
 
     def build(prefix: tuple):
         depth = len(prefix)
         if depth == len(names):
-            values_text = ", ".join(f"{n} = {_label(n, v[i])}"
-                                    for n, v, i in zip(names, values, prefix))
-            return frame_widget(frames[prefix], f"{_describe(alt, title, plot)} ({values_text})")
+            return frame_widget(frames[prefix], frame_alt(prefix))
         stack = W.Stack([build(prefix + (i,)) for i in range(len(values[depth]))],
                         selected_index=start[depth])
         stacks_at[depth].append(stack)
@@ -155,7 +165,10 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     box = W.VBox(children)
     shape = " × ".join(f"{n} ({len(v)} values)" for n, v in zip(names, values))
     summary = f"Kernel-free widget: {getattr(plot, '__name__', 'plot')} over {shape}; {total} frames"
-    return KernelFreeWidget(box, frames[tuple(start)], summary, total, links)
+    page = player_html([(png, frame_alt(idx)) for idx, png in frames.items()], names,
+                       [[_label(n, v) for v in vals] for n, vals in zip(names, values)], start,
+                       title=title)
+    return KernelFreeWidget(box, frames[tuple(start)], summary, total, links, page)
 
 
 def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict | None = None,
@@ -175,8 +188,8 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
     pngs = [render_png(plot, figsize=figsize, subplot_kw=subplot_kw, **fixed, **{name: s})
             for s in steps]
     what = _describe(alt, title, plot)
-    stack = W.Stack([frame_widget(p, f"{what} ({name} = {_label(name, s)})")
-                     for p, s in zip(pngs, steps)], selected_index=0)
+    alts = [f"{what} ({name} = {_label(name, s)})" for s in steps]
+    stack = W.Stack([frame_widget(p, a) for p, a in zip(pngs, alts)], selected_index=0)
     play = W.Play(value=0, min=0, max=len(steps) - 1, step=1, interval=interval,
                   description="Play")
     slider = W.IntSlider(value=0, min=0, max=len(steps) - 1, description=name,
@@ -186,4 +199,6 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
     children = ([W.HTML(f"<b>{title}</b>")] if title else []) + [W.HBox([play, slider]), stack]
     summary = (f"Kernel-free animation: {getattr(plot, '__name__', 'plot')} over "
                f"{len(steps)} values of {name}")
-    return KernelFreeWidget(W.VBox(children), pngs[0], summary, len(steps), links)
+    page = player_html(list(zip(pngs, alts)), [name], [[_label(name, s) for s in steps]], [0],
+                       title=title, play_interval=interval)
+    return KernelFreeWidget(W.VBox(children), pngs[0], summary, len(steps), links, page)

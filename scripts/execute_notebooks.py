@@ -3,8 +3,9 @@
     python scripts/execute_notebooks.py [NOTEBOOK ...]     # default: every notebook in book/
 
 The stored outputs are what nbval compares, so re-executing an unchanged notebook must leave
-`git diff` empty: no timing metadata, no stored widget state (the book build re-executes
-and embeds fresh state), widget model ids renumbered in order, no Python patch version.
+`git diff` empty: no timing metadata, no stored widget state (a live kernel rebuilds it;
+the book shows each widget's text/html form), widget model ids renumbered in order, no
+Python patch version.
 """
 from __future__ import annotations
 

@@ -8,10 +8,10 @@ tarball; a download that does not match is refused. Only the files the pages use
 extracted:
 
 - mathjax 3: the ``tex-mml-chtml`` component (what Sphinx loads) and the folders it loads
-  lazily (fonts, TeX extensions, the menu and accessibility modules);
-- @jupyter-widgets/html-manager 1.x: ``embed-amd.js`` (renders ipywidgets 8 state in static
-  HTML with no kernel) and the chunks and fonts beside it;
-- requirejs: ``require.js``, the AMD loader ``embed-amd.js`` needs.
+  lazily (fonts, TeX extensions, the menu and accessibility modules).
+
+(The widgets need nothing vendored: the book renders them as plain HTML driven by
+``book/_assets/mathcalc-player.js``, not with the 4.4 MB ipywidgets HTML manager.)
 
 Needs only the Python standard library (no node, no npm client). Re-running with the
 files present does nothing; a changed pin re-downloads.
@@ -40,23 +40,6 @@ PACKAGES = {
         "keep": ["tex-mml-chtml.js", "a11y/", "adaptors/", "input/", "output/chtml",
                  "sre/", "ui/"],
         "dest": "mathjax",
-    },
-    "html-manager": {
-        "version": "1.0.6",
-        "tarball": "@jupyter-widgets/html-manager/-/html-manager-1.0.6.tgz",
-        "integrity": "sha512-+Mn+Ra8wyIHrYaUpfmf9A3dsLkt/NuwzPQN8sthdxBD35VV5cOJbpmgMhNR27n/rmP3mKyEe0PWCJrtZrXTXDQ==",
-        "strip": "package/dist/",
-        "keep": ["embed-amd.js", "106.embed.js", "330.embed.js", ".woff", ".woff2", ".ttf",
-                 ".eot", ".svg"],
-        "dest": "html-manager",
-    },
-    "requirejs": {
-        "version": "2.3.8",
-        "tarball": "requirejs/-/requirejs-2.3.8.tgz",
-        "integrity": "sha512-7/cTSLOdYkNBNJcDMWf+luFvMriVm7eYxp4BcFCsAX0wF421Vyce5SXP17c+Jd5otXKGNehIonFlyQXSowL6Mw==",
-        "strip": "package/",
-        "keep": ["require.js"],
-        "dest": "requirejs",
     },
 }
 

@@ -110,3 +110,35 @@ def test_every_figure_in_the_notebooks_has_alt_text():
             if figures and len(alt) < 20:
                 missing.append(f"{path.name}:{cell.id}")
     assert not missing, f"figures without alt text: {missing}"
+
+
+def test_every_widget_output_carries_its_static_html_form():
+    """The book renders a widget from its text/html (no widget manager on the pages): a
+    widget output without one would show as bare text in the HTML book."""
+    missing, players = [], 0
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if "application/vnd.jupyter.widget-view+json" in data:
+                    if 'class="mathcalc-player"' in data.get("text/html", ""):
+                        players += 1
+                    else:
+                        missing.append(f"{path.name}:{cell.id}")
+    assert not missing, f"widget outputs without a text/html player: {missing}"
+    assert players >= 10
+
+
+def test_template_override_is_the_themes_macros_without_font_awesome_js():
+    """book/_templates/static/webpack-macros.html must track the installed theme's file,
+    less the Font Awesome script (and its comment), so a theme upgrade cannot go stale."""
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+             / "static" / "webpack-macros.html").read_text()
+    ours = (ROOT / "book" / "_templates" / "static" / "webpack-macros.html").read_text()
+    body = ours.split("-#}\n", 1)[1]
+    expected = "".join(line for line in theme.splitlines(keepends=True)
+                       if "fontawesome.js" not in line and "custom icons" not in line)
+    assert body.rstrip("\n") == expected.rstrip("\n")
+    assert "fontawesome.js" in theme and "fontawesome.js" not in body

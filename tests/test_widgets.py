@@ -61,12 +61,13 @@ def test_alt_text_names_the_figure_and_the_values():
     assert 'alt="A line &lt;y = ax + b&gt; (slope = 0, offset = 1.5)"' in frame.value
 
 
-def test_bundle_has_stable_text_default_frame_and_widget_view():
+def test_bundle_has_stable_text_default_frame_html_form_and_widget_view():
     w = widgets.explore(line, {"slope": [0.0, 1.0]}, title="A line")
     bundle = w._repr_mimebundle_()
     assert bundle["text/plain"] == "Kernel-free widget: line over slope (2 values); 2 frames"
     assert base64.b64decode(bundle["image/png"]) == w.default_png
     assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/html"] == w.html and w.html.startswith('<div class="mathcalc-player"')
 
 
 def test_animate_links_play_slider_and_stack():

@@ -14,6 +14,10 @@
 - pydata-sphinx-theme logs "Got invalid theme mode" for a first-time visitor when its
   template variable ``default_mode`` is empty, which sphinx-book-theme leaves it; it is set
   to "auto" (follow the reader's system light/dark setting).
+- myst-nb embeds each executed notebook's widget state in its page, for a widget manager
+  to render the widgets from. The book renders each widget's plain-HTML form instead
+  (``mathcalc.player``; ``nb_mime_priority_overrides`` in ``_config.yml``) and loads no
+  widget manager, so that state, a second copy of every frame, is dropped from the page.
 """
 from __future__ import annotations
 
@@ -35,7 +39,14 @@ def _default_mode(app, pagename, templatename, context, doctree):
     context.setdefault("default_mode", "auto")
 
 
+def _drop_widget_state(app, pagename, templatename, context, doctree):
+    data = getattr(app.env, "nb_metadata", {}).get(pagename, {})
+    data.get("js_files", {}).pop("ipywidgets_state", None)
+
+
 def setup(app):
     app.connect("html-page-context", _default_mode)
+    # before myst-nb adds the page's JavaScript (its listener has the default priority 500)
+    app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("config-inited", _drop_thebe_listeners, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -105,87 +105,121 @@ def widget_pages() -> list[str]:
     pages = []
     for f in PAGES:
         path = HTML / f"{f}.html"
-        if path.exists() and "application/vnd.jupyter.widget-state+json" in path.read_text():
+        if path.exists() and 'class="mathcalc-player"' in path.read_text():
             pages.append(f)
     return pages
 
 
-# The frame a widget shows: the visible frame image inside the widget's outermost box.
-VISIBLE_FRAME = """box => {
-  const img = [...box.querySelectorAll('img.mathcalc-frame')].find(i => i.offsetParent !== null);
-  return img ? img.alt + '|' + img.src.length + '|' + img.src.slice(-64) : null;
+# What a player shows: the alt text of its visible frame, the slider readouts, and which
+# frames are visible (exactly one must be).
+PLAYER_STATE = """player => {
+  const shown = [...player.querySelectorAll('img.mathcalc-frame')].filter(i => i.offsetParent !== null);
+  return {alts: shown.map(i => i.alt), complete: shown.every(i => i.complete && i.naturalWidth > 0),
+          names: [...player.querySelectorAll('.mathcalc-name')].map(n => n.textContent),
+          values: [...player.querySelectorAll('output.mathcalc-value')].map(o => o.textContent),
+          valuetexts: [...player.querySelectorAll('input.mathcalc-slider')].map(i => i.getAttribute('aria-valuetext'))};
 }"""
+
+
+def assert_in_step(state, where):
+    """Exactly one frame shows, and it is the one the sliders name."""
+    assert len(state["alts"]) == 1 and state["complete"], f"{where}: frames shown {state}"
+    named = ", ".join(f"{n} = {v}" for n, v in zip(state["names"], state["values"]))
+    assert state["alts"][0].endswith(f"({named})"), f"{where}: frame and sliders differ {state}"
+    assert state["valuetexts"] == state["values"], f"{where}: aria-valuetext stale {state}"
+
+
+def test_the_book_has_players_and_no_widget_manager(html_root):
+    """Widgets are plain-HTML players: no page carries the widget manager or a copy of
+    the widget state, nor the theme's Font Awesome script (PAGE_WEIGHT in the README)."""
+    assert len(widget_pages()) >= 7
+    for f in PAGES:
+        text = (html_root / f"{f}.html").read_text()
+        for heavy in ("embed-amd.js", "require.js", "application/vnd.jupyter.widget-state+json",
+                      "fontawesome.js"):
+            assert heavy not in text, f"{f}: still loads {heavy}"
 
 
 @pytest.mark.parametrize("page_file", widget_pages())
 def test_every_slider_changes_its_figure(visit, base_url, page_file):
-    """Each slider, moved with the keyboard, shows another precomputed frame (compared by
-    the visible image itself, not a screenshot that a focus ring alone would change)."""
+    """Each slider, moved with the keyboard, shows another precomputed frame, the one its
+    readouts name (compared by the visible image's alt text, which names the values)."""
     v = visit(f"{base_url}/{page_file}.html")
     page = v.page
-    page.wait_for_selector(".jupyter-widgets .noUi-handle", timeout=20000)
-    handles = page.locator(".noUi-handle")
-    assert handles.count() > 0, "no slider on a page with widgets"
-    for k in range(handles.count()):
-        handle = handles.nth(k)
-        handle.scroll_into_view_if_needed()
-        box = handle.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][last()]")
-        handle.focus()
-        before = box.evaluate(VISIBLE_FRAME)
-        assert before, f"slider {k} on {page_file}: no visible frame next to it"
-        # One key at a time, as a reader presses them: the widget manager (Lumino) logs a
-        # TypeError when a Stack is switched again while it is still switching.
+    page.wait_for_selector(".mathcalc-player[data-ready]", timeout=20000)
+    sliders = page.locator("input.mathcalc-slider")
+    assert sliders.count() > 0, "no slider on a page with widgets"
+    for k in range(sliders.count()):
+        slider = sliders.nth(k)
+        slider.scroll_into_view_if_needed()
+        player = slider.locator("xpath=ancestor::div[contains(@class,'mathcalc-player')]")
+        before = player.evaluate(PLAYER_STATE)
+        assert_in_step(before, f"slider {k} on {page_file}, at start")
+        slider.focus()
         page.keyboard.press("ArrowRight")  # at the last value it cannot move right:
-        page.wait_for_timeout(300)
-        after = box.evaluate(VISIBLE_FRAME)
-        if after == before:
+        after = player.evaluate(PLAYER_STATE)
+        if after["alts"] == before["alts"]:
             page.keyboard.press("ArrowLeft")
-            page.wait_for_timeout(300)
             page.keyboard.press("ArrowLeft")
-            page.wait_for_timeout(300)
-            after = box.evaluate(VISIBLE_FRAME)
-        assert after != before, f"slider {k} on {page_file} did not change its figure"
+            after = player.evaluate(PLAYER_STATE)
+        assert after["alts"] != before["alts"], f"slider {k} on {page_file} did not change its figure"
+        assert_in_step(after, f"slider {k} on {page_file}, moved")
     assert not v.errors, f"console errors: {v.errors}"
 
 
 @pytest.mark.parametrize("page_file", [p for p in widget_pages() if p.endswith("training")])
-def test_play_advances_the_animation(visit, base_url, page_file):
+def test_play_advances_the_animation_and_pauses(visit, base_url, page_file):
     v = visit(f"{base_url}/{page_file}.html")
     page = v.page
-    play = page.locator(".widget-play button").first
+    play = page.locator("button.mathcalc-play").first
     play.wait_for(timeout=20000)
     play.scroll_into_view_if_needed()
-    box = play.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][last()]")
-    before = box.evaluate(VISIBLE_FRAME)
+    player = play.locator("xpath=ancestor::div[contains(@class,'mathcalc-player')]")
+    before = player.evaluate(PLAYER_STATE)
     play.click()
+    assert play.get_attribute("aria-pressed") == "true" and play.inner_text() == "Pause"
     page.wait_for_timeout(1500)
-    assert box.evaluate(VISIBLE_FRAME) != before, "Play did not advance the animation"
+    play.click()  # pause
+    assert play.get_attribute("aria-pressed") == "false" and play.inner_text() == "Play"
+    paused = player.evaluate(PLAYER_STATE)
+    assert paused["alts"] != before["alts"], "Play did not advance the animation"
+    assert_in_step(paused, "after Play")
+    page.wait_for_timeout(1000)
+    assert player.evaluate(PLAYER_STATE) == paused, "the animation went on after Pause"
     assert not v.errors, f"console errors: {v.errors}"
 
 
 def test_rapid_keys_leave_slider_and_frame_in_step(visit, base_url):
-    """Holding an arrow key switches the Stack faster than the widget manager settles.
-    It then logs a TypeError from Lumino (`processLuminoMessage` of null, upstream, in
-    @jupyter-widgets/html-manager 1.0.6), but what the reader sees stays right: the frame
-    shown is the one the slider names. That error is the only one tolerated here."""
+    """Holding an arrow key: the frame shown is still the one the sliders name."""
     v = visit(f"{base_url}/book/introduction.html")
     page = v.page
-    handle = page.locator(".noUi-handle").first
-    handle.wait_for(timeout=20000)
-    handle.scroll_into_view_if_needed()
-    handle.focus()
+    slider = page.locator("input.mathcalc-slider").first
+    slider.wait_for(timeout=20000)
+    slider.scroll_into_view_if_needed()
+    slider.focus()
     for key in ["ArrowRight", "ArrowLeft", "ArrowLeft", "ArrowRight", "ArrowLeft"] * 5:
         page.keyboard.press(key)
-    page.wait_for_timeout(1000)
-    shown = page.evaluate("""() => {
-      const box = handle => handle.closest('.jupyter-widgets.widget-vbox');
-      const root = box(document.querySelector('.noUi-handle'));
-      const outer = root.parentElement.closest('.jupyter-widgets.widget-vbox') || root;
-      const img = [...outer.querySelectorAll('img.mathcalc-frame')].find(i => i.offsetParent !== null);
-      return {alt: img.alt, readouts: [...outer.querySelectorAll('.widget-readout')].map(r => r.textContent)};
-    }""")
-    w, b = shown["readouts"]
-    assert shown["alt"].endswith(f"(w = {w}, b = {b})"), shown
-    assert w == "-1.5"  # five net steps left from w = 1
-    other = [e for e in v.errors if "processLuminoMessage" not in e]
-    assert not other, f"console errors: {other}"
+    player = slider.locator("xpath=ancestor::div[contains(@class,'mathcalc-player')]")
+    state = player.evaluate(PLAYER_STATE)
+    assert_in_step(state, "after rapid keys")
+    assert state["names"][0] == "w" and state["values"][0] == "-1.5"  # five steps left of 1
+    assert not v.errors, f"console errors: {v.errors}"
+
+
+def test_theme_icons_draw_from_the_web_font(visit, base_url):
+    """Without the Font Awesome script the theme's icons come from its CSS web fonts: the
+    header's icons must have a glyph (a ::before with content, in a loaded font)."""
+    v = visit(f"{base_url}/book/introduction.html")
+    page = v.page
+    page.evaluate("document.fonts.ready")
+    icons = page.evaluate("""() => [...document.querySelectorAll('.article-header-buttons i, .header-article-items i')]
+        .filter(i => i.offsetParent !== null)
+        .map(i => { const s = getComputedStyle(i, '::before');
+                    return {cls: i.className, content: s.content, font: s.fontFamily,
+                            width: i.getBoundingClientRect().width}; })""")
+    assert len(icons) >= 3, icons
+    for icon in icons:
+        assert icon["content"] not in ("none", "normal", "") and "Font Awesome" in icon["font"], icon
+        assert icon["width"] > 4, icon
+    assert page.evaluate("""() => document.fonts.check('900 16px "Font Awesome 6 Free"')""")
+    assert not v.errors, f"console errors: {v.errors}"

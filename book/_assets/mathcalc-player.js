@@ -1,0 +1,61 @@
+// The kernel-free widgets of the static book (mathcalc/player.py writes their HTML).
+// Each .mathcalc-player holds range inputs over the indices of each parameter's values
+// and every frame as an <img>, in row-major order (the last slider varies fastest).
+// Moving a slider shows one frame and hides the rest; Play advances the first slider.
+(function () {
+  "use strict";
+
+  function setup(player) {
+    var sliders = Array.prototype.slice.call(player.querySelectorAll("input.mathcalc-slider"));
+    var frames = player.querySelectorAll(".mathcalc-frame");
+    var labels = sliders.map(function (s) { return JSON.parse(s.dataset.labels); });
+    var play = player.querySelector("button.mathcalc-play");
+    var timer = null;
+
+    function show() {
+      var index = 0;
+      sliders.forEach(function (slider, k) {
+        var i = Number(slider.value);
+        index = index * labels[k].length + i;
+        slider.setAttribute("aria-valuetext", labels[k][i]);
+        slider.parentNode.querySelector("output").textContent = labels[k][i];
+      });
+      for (var f = 0; f < frames.length; f++) frames[f].hidden = f !== index;
+    }
+
+    function stop() {
+      clearInterval(timer);
+      timer = null;
+      play.textContent = "Play";
+      play.setAttribute("aria-pressed", "false");
+    }
+
+    function step() {
+      var slider = sliders[0];
+      if (Number(slider.value) >= Number(slider.max)) return stop();
+      slider.value = Number(slider.value) + 1;
+      show();
+    }
+
+    sliders.forEach(function (slider) { slider.addEventListener("input", show); });
+    if (play) {
+      play.addEventListener("click", function () {
+        if (timer) return stop();
+        if (Number(sliders[0].value) >= Number(sliders[0].max)) sliders[0].value = 0;
+        show();
+        timer = setInterval(step, Number(player.dataset.interval) || 400);
+        play.textContent = "Pause";
+        play.setAttribute("aria-pressed", "true");
+      });
+    }
+    show();
+    player.dataset.ready = "true";
+  }
+
+  function setupAll() {
+    document.querySelectorAll(".mathcalc-player").forEach(setup);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupAll);
+  else setupAll();
+})();
