@@ -11,7 +11,7 @@ VENDOR := book/_assets/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test unit nbval browser execute lab pdf tex clean
+.PHONY: setup book test unit nbval browser execute lab pdf tex clean weight
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
 $(STAMP): requirements.txt pyproject.toml
@@ -51,6 +51,10 @@ browser: setup
 	$(BIN)/python -m pytest tests/browser -n 2 -q
 
 test: book unit nbval browser
+
+# Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
+weight: setup
+	$(BIN)/python scripts/page_weight.py
 
 # Open the notebooks in JupyterLab, widgets included, from the same environment.
 lab: setup
