@@ -5,15 +5,17 @@ A plain ``interact`` embedded in a static HTML page moves its slider but never r
 plot, since there is no kernel: a misleading page. Here instead:
 
 - one parameter: a ``SelectionSlider`` whose ``index`` is ``jslink``-ed to the
-  ``selected_index`` of a ``Stack`` of ``Image`` frames;
+  ``selected_index`` of a ``Stack`` of frames (``HTML`` widgets, each an ``<img>`` with alt
+  text);
 - several parameters: nested Stacks, the k-th slider linked to every Stack at depth k;
 - an animation: ``Play`` → ``IntSlider`` → ``Stack``.
 
 The links run in the browser, so the same widget works in Jupyter and on Binder with no
 kernel round trip. The static book shows each widget's plain-HTML form instead
 (:mod:`mathcalc.player`, the ``text/html`` of the display bundle): the same frames and
-sliders without the 4.4 MB widget manager. Widgets hold no math: each frame is ``plot(ax=ax, **fixed, **params)`` for a
-plot helper from :mod:`mathcalc.plots` (or a chapter's module), tested without a kernel.
+sliders without the 4.4 MB widget manager. Widgets hold no math: each frame is
+``plot(ax=ax, **fixed, **params)`` for a plot helper from :mod:`mathcalc.plots` (or a
+chapter's module), tested without a kernel.
 Frames are PNGs reduced to 64 colours (about 4-10 kB each) with fixed axes, so they align.
 """
 from __future__ import annotations
