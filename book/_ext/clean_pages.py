@@ -18,13 +18,18 @@
   to render the widgets from. The book renders each widget's plain-HTML form instead
   (``mathcalc.player``; ``nb_mime_priority_overrides`` in ``_config.yml``) and loads no
   widget manager, so that state, a second copy of every frame, is dropped from the page.
+- pydata-sphinx-theme 0.17 puts a search field in a top navbar unless the theme option
+  ``navbar_persistent`` is set, which sphinx-book-theme 1.3 does not do: every page had an
+  empty full-width bar holding a second search field. The book's search stays where the
+  theme puts it, in the primary sidebar.
 """
 from __future__ import annotations
 
 PARALLEL_SAFE = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
 
 
-def _drop_thebe_listeners(app, config):
+def _configure(app, config):
+    config.html_theme_options.setdefault("navbar_persistent", [])  # no top search bar
     for name in PARALLEL_SAFE:
         extension = app.extensions.get(name)
         if extension is not None and extension.parallel_read_safe is None:
@@ -48,5 +53,5 @@ def setup(app):
     app.connect("html-page-context", _default_mode)
     # before myst-nb adds the page's JavaScript (its listener has the default priority 500)
     app.connect("html-page-context", _drop_widget_state, priority=400)
-    app.connect("config-inited", _drop_thebe_listeners, priority=900)
+    app.connect("config-inited", _configure, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

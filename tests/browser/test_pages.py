@@ -223,3 +223,15 @@ def test_theme_icons_draw_from_the_web_font(visit, base_url):
         assert icon["width"] > 4, icon
     assert page.evaluate("""() => document.fonts.check('900 16px "Font Awesome 6 Free"')""")
     assert not v.errors, f"console errors: {v.errors}"
+
+
+def test_one_search_field_and_no_empty_top_bar(visit, base_url):
+    """The theme pair put a second search field in an otherwise empty full-width bar at
+    the top of every page (book/_ext/clean_pages.py turns it off)."""
+    v = visit(f"{base_url}/book/introduction.html")
+    fields = v.page.evaluate("""() => [...document.querySelectorAll('.search-button-field')]
+        .filter(b => b.getBoundingClientRect().width > 0).length""")
+    assert fields == 1, f"{fields} search fields visible"
+    header = v.page.evaluate("""() => { const h = document.querySelector('#pst-header');
+        return h ? h.getBoundingClientRect().height : 0; }""")
+    assert header < 8, f"a top bar {header}px tall above the article header"
