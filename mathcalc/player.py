@@ -11,10 +11,12 @@ renders in place of the live widget:
   (the last parameter varies fastest), all but the shown one ``hidden``;
 - for an animation, a Play button.
 
-``book/_assets/mathcalc-player.js`` (about 60 lines, no dependencies) wires the controls:
-moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``; Play advances the
-first slider every ``data-interval`` ms. Without JavaScript the default frame still shows.
-In Jupyter the live widget (the ``widget-view`` output) takes precedence over this form.
+A script inside the player, ``mathcalc/player.js`` (about 60 lines, no dependencies),
+wires the controls: moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``;
+Play advances the first slider every ``data-interval`` ms. Being inside, it works wherever
+the HTML is shown with its scripts (the book, nbviewer, a front end without ipywidgets);
+without JavaScript the default frame still shows. In Jupyter the live widget (the
+``widget-view`` output) takes precedence over this form.
 """
 from __future__ import annotations
 
@@ -22,8 +24,11 @@ import base64
 import html
 import json
 from collections.abc import Sequence
+from importlib import resources
 
 import numpy as np
+
+PLAYER_JS = resources.files("mathcalc").joinpath("player.js").read_text(encoding="utf-8")
 
 
 def _attr(text: str) -> str:
@@ -83,5 +88,7 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
         hidden = "" if k == shown else " hidden"
         parts.append(f'<img class="mathcalc-frame" src="data:image/png;base64,{data}" '
                      f'alt="{_attr(alt)}"{hidden}>')
-    parts.append('</div></div>')
+    parts.append('</div>')
+    parts.append(f'<script>\n{PLAYER_JS}</script>')
+    parts.append('</div>')
     return "\n".join(parts)

@@ -10,8 +10,9 @@ extracted:
 - mathjax 3: the ``tex-mml-chtml`` component (what Sphinx loads) and the folders it loads
   lazily (fonts, TeX extensions, the menu and accessibility modules).
 
-(The widgets need nothing vendored: the book renders them as plain HTML driven by
-``book/_assets/mathcalc-player.js``, not with the 4.4 MB ipywidgets HTML manager.)
+(The widgets need nothing vendored: the book renders them as plain HTML driven by the
+small script ``mathcalc/player.js`` inside each widget's HTML, not with the 4.4 MB
+ipywidgets HTML manager.)
 
 Needs only the Python standard library (no node, no npm client). Re-running with the
 files present does nothing; a changed pin re-downloads.

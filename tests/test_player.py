@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from mathcalc import widgets
-from mathcalc.player import frame_index, player_html
+from mathcalc.player import PLAYER_JS, frame_index, player_html
 
 
 def line(ax, slope=1.0, offset=0.0):
@@ -80,3 +80,13 @@ def test_animation_player_has_a_play_button_and_its_interval():
 def test_player_refuses_inconsistent_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         player_html(**kwargs)
+
+
+def test_the_player_carries_its_own_script_after_its_frames():
+    """Self-contained: the script that wires the controls sits inside the player, after
+    the frames, so it runs in place wherever the HTML runs its scripts."""
+    page = widgets.explore(line, {"slope": [0.0, 1.0]}).html
+    assert page.count("<script>") == 1 and PLAYER_JS in page
+    assert page.index("<script>") > page.rindex('<img class="mathcalc-frame"')
+    assert page.rstrip().endswith("</script>\n</div>")
+    assert "</script>" not in PLAYER_JS and "document.currentScript" in PLAYER_JS

@@ -1,8 +1,9 @@
-// The kernel-free widgets of the static book (mathcalc/player.py writes their HTML).
-// Each .mathcalc-player holds range inputs over the indices of each parameter's values
-// and every frame as an <img>, in row-major order (the last slider varies fastest).
-// Moving a slider shows one frame and hides the rest; Play advances the first slider.
-(function () {
+// The player of a kernel-free widget (mathcalc/player.py writes its HTML and puts this
+// script inside it, so that it works wherever the HTML is shown with scripts: the static
+// book, nbviewer, a notebook front end that falls back to text/html). Range inputs index
+// each parameter's values; the frames are <img>s in row-major order (the last slider
+// varies fastest). A slider shows one frame and hides the rest; Play advances the first.
+(function (script) {
   "use strict";
 
   function setup(player) {
@@ -52,10 +53,12 @@
     player.dataset.ready = "true";
   }
 
-  function setupAll() {
-    document.querySelectorAll(".mathcalc-player").forEach(setup);
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupAll);
-  else setupAll();
-})();
+  // Its own player when run in place; any player not yet wired when a front end ran the
+  // script some other way (document.currentScript is then null or elsewhere).
+  var own = script && script.parentElement;
+  var players = own && own.classList.contains("mathcalc-player") ? [own]
+    : document.querySelectorAll(".mathcalc-player:not([data-ready])");
+  Array.prototype.forEach.call(players, function (player) {
+    if (!player.dataset.ready) setup(player);
+  });
+})(document.currentScript);

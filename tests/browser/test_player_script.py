@@ -1,0 +1,52 @@
+"""mathcalc/player.js on its own, outside the book: run in place (inline, as a page parses
+it) and run the way some notebook front ends run output scripts (evaluated after the HTML
+was inserted, with no document.currentScript), the player is wired exactly once."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mathcalc import widgets
+from mathcalc.player import PLAYER_JS
+
+
+def line(ax, slope=1.0, offset=0.0):
+    xs = np.linspace(-1, 1, 5)
+    ax.plot(xs, slope * xs + offset)
+    ax.set_ylim(-3, 3)
+    return ax
+
+
+@pytest.fixture(scope="module")
+def player_html():
+    return widgets.explore(line, {"slope": [0.0, 1.0, 2.0], "offset": [-1.0, 1.0]},
+                           defaults={"slope": 1.0, "offset": -1.0}).html
+
+
+SHOWN = "() => [...document.querySelectorAll('img.mathcalc-frame')].filter(i => !i.hidden).map(i => i.alt)"
+
+
+def move_first_slider_right(page):
+    page.locator("input.mathcalc-slider").first.focus()
+    page.keyboard.press("ArrowRight")
+
+
+@pytest.mark.parametrize("how", ["inline", "evaluated later"])
+def test_player_script_wires_its_player(browser, player_html, how):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    if how == "inline":
+        page.set_content(f"<!doctype html><html><body>{player_html}</body></html>")
+    else:  # innerHTML does not run scripts; the front end then evaluates them itself
+        page.set_content("<!doctype html><html><body><div id='out'></div></body></html>")
+        page.evaluate("html => { document.getElementById('out').innerHTML = html; }", player_html)
+        assert page.evaluate("() => document.querySelector('.mathcalc-player').dataset.ready") is None
+        page.evaluate(PLAYER_JS)
+        page.evaluate(PLAYER_JS)  # a second run must not wire it twice
+    assert page.evaluate(SHOWN) == ["line (slope = 1, offset = -1)"]
+    move_first_slider_right(page)
+    assert page.evaluate(SHOWN) == ["line (slope = 2, offset = -1)"]
+    assert page.locator("output.mathcalc-value").first.inner_text() == "2"
+    assert not errors
+    page.close()
