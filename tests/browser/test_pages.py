@@ -3,14 +3,18 @@ MathJax, figures loaded and described (alt text), headings in order, widgets tha
 no console error and no request that leaves the machine (the book must work offline)."""
 from __future__ import annotations
 
+import gzip
+import json
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
-from .conftest import chapter_files
+from .conftest import ROOT, chapter_files
 
 PAGES = chapter_files()
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+WEIGHT_BUDGET = 2_000_000  # bytes a cold visit transfers (README: Page weight and speed)
 RAW_TEX = ["$$", "\\begin{", "\\frac", "\\mathbf", "\\partial", "\\sum"]
 
 # The text a reader sees, without code cells and the MathJax output itself.
@@ -20,6 +24,21 @@ VISIBLE_PROSE = """() => {
   copy.querySelectorAll('pre, code, script, style, mjx-container, .cell_input').forEach(e => e.remove());
   return copy.innerText;
 }"""
+
+
+def served_bytes(responses) -> int:
+    """What the page costs over the network when served as GitHub Pages serves it: text
+    gzip-compressed, fonts and images as they are (scripts/page_weight.py measures the same
+    way with a gzip server, and times the pages too)."""
+    total = 0
+    for request in responses:
+        response = request.response()
+        if response is None or not response.ok or request.url.startswith("data:"):
+            continue
+        body = response.body()
+        text = request.url.split("?")[0].endswith((".html", ".js", ".css", ".json", ".svg", ".ttf"))
+        total += len(gzip.compress(body, 6)) if text else len(body)
+    return total
 
 
 class PageVisit:
@@ -33,6 +52,8 @@ class PageVisit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(
             f"HTTP {r.status} for {r.url}"))
+        self.responses = []
+        self.page.on("requestfinished", lambda r: self.responses.append(r))
         self.page.route("**/*", self._route)
         self.page.goto(url, wait_until="load")
         if self.page.locator('script[src*="mathjax"]').count():  # pages with math
@@ -91,6 +112,9 @@ def test_page_renders_offline(visit, base_url, page_file):
         .filter(i => !i.alt || i.alt.includes('_images/') || /\\.(png|svg|jpe?g)$/.test(i.alt))
         .map(i => (i.alt || i.src).slice(0, 80))""")
     assert not undescribed, f"figures without a real alt text: {undescribed}"
+    page.wait_for_load_state("networkidle")
+    weight = served_bytes(v.responses)
+    assert weight <= WEIGHT_BUDGET, f"{weight / 1e6:.2f} MB over the network, budget {WEIGHT_BUDGET / 1e6:g} MB"
 
 
 @pytest.mark.parametrize("page_file", PAGES)
@@ -235,3 +259,20 @@ def test_one_search_field_and_no_empty_top_bar(visit, base_url):
     header = v.page.evaluate("""() => { const h = document.querySelector('#pst-header');
         return h ? h.getBoundingClientRect().height : 0; }""")
     assert header < 8, f"a top bar {header}px tall above the article header"
+
+
+@pytest.mark.parametrize("page_file", [p for p in PAGES if (ROOT / f"{p}.ipynb").exists()])
+def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
+    """The .ipynb download is the chapter's own notebook, and Binder and Colab open it from
+    the repository named once in _config.yml."""
+    html = (html_root / f"{page_file}.html").read_text()
+    assert f'href="../_sources/{page_file}.ipynb"' in html
+    served = json.loads((html_root / "_sources" / f"{page_file}.ipynb").read_text())
+    source = json.loads((ROOT / f"{page_file}.ipynb").read_text())
+    assert [c["source"] for c in served["cells"]] == [c["source"] for c in source["cells"]]
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
+    slug = repo["url"].removeprefix("https://github.com/")
+    assert (f'href="https://mybinder.org/v2/gh/{slug}/{repo["branch"]}?urlpath=tree/'
+            f'{page_file}.ipynb"') in html
+    assert (f'href="https://colab.research.google.com/github/{slug}/blob/{repo["branch"]}/'
+            f'{page_file}.ipynb"') in html
