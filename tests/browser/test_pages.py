@@ -114,7 +114,8 @@ def test_page_renders_offline(visit, base_url, page_file):
     assert not undescribed, f"figures without a real alt text: {undescribed}"
     page.wait_for_load_state("networkidle")
     weight = served_bytes(v.responses)
-    assert weight <= WEIGHT_BUDGET, f"{weight / 1e6:.2f} MB over the network, budget {WEIGHT_BUDGET / 1e6:g} MB"
+    assert weight <= WEIGHT_BUDGET, (f"{weight / 1e6:.2f} MB over the network, "
+                                     f"budget {WEIGHT_BUDGET / 1e6:g} MB")
 
 
 @pytest.mark.parametrize("page_file", PAGES)
