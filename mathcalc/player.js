@@ -1,14 +1,33 @@
 // The player of a kernel-free widget (mathcalc/player.py writes its HTML and puts this
 // script inside it, so that it works wherever the HTML is shown with scripts: the static
 // book, nbviewer, a notebook front end that falls back to text/html). Range inputs index
-// each parameter's values; the frames are <img>s in row-major order (the last slider
-// varies fastest). A slider shows one frame and hides the rest; Play advances the first.
+// each parameter's values. The HTML holds the shown frame as an <img> and all frames as
+// JSON (null for the shown one), in row-major order (the last slider varies fastest); this
+// script makes the other <img>s, shows one frame at a time, and Play advances the first
+// slider. Until it runs, the controls are disabled and a note says where they work.
 (function (script) {
   "use strict";
 
+  function makeFrames(player) {
+    var box = player.querySelector(".mathcalc-frames");
+    var shown = box.querySelector("img.mathcalc-frame");
+    var data = JSON.parse(player.querySelector("script.mathcalc-frame-data").textContent);
+    var frames = data.map(function (entry) {
+      if (entry === null) return shown;
+      var img = document.createElement("img");
+      img.className = "mathcalc-frame";
+      img.src = entry[0];
+      img.alt = entry[1];
+      img.hidden = true;
+      return img;
+    });
+    frames.forEach(function (img) { box.appendChild(img); });  // in order; moves `shown`
+    return frames;
+  }
+
   function setup(player) {
     var sliders = Array.prototype.slice.call(player.querySelectorAll("input.mathcalc-slider"));
-    var frames = player.querySelectorAll(".mathcalc-frame");
+    var frames = makeFrames(player);
     var labels = sliders.map(function (s) { return JSON.parse(s.dataset.labels); });
     var play = player.querySelector("button.mathcalc-play");
     var timer = null;
@@ -38,8 +57,14 @@
       show();
     }
 
-    sliders.forEach(function (slider) { slider.addEventListener("input", show); });
+    sliders.forEach(function (slider) {
+      slider.addEventListener("input", show);
+      slider.disabled = false;
+    });
+    var note = player.querySelector(".mathcalc-static-note");
+    if (note) note.remove();
     if (play) {
+      play.disabled = false;
       play.addEventListener("click", function () {
         if (timer) return stop();
         if (Number(sliders[0].value) >= Number(sliders[0].max)) sliders[0].value = 0;

@@ -7,16 +7,18 @@ renders in place of the live widget:
 
 - one ``<input type="range">`` per parameter, over the *indices* of its values, inside a
   ``<label>`` that names it, with an ``<output>`` showing the value;
-- every frame as an ``<img>`` with alt text, in row-major order over the parameters
-  (the last parameter varies fastest), all but the shown one ``hidden``;
+- the shown frame as an ``<img>`` with alt text, and every frame (PNG data and alt text)
+  in a JSON ``<script>``, in row-major order over the parameters (the last parameter
+  varies fastest), from which the player's script makes the other ``<img>``s;
 - for an animation, a Play button.
 
 A script inside the player, ``mathcalc/player.js`` (about 60 lines, no dependencies),
 wires the controls: moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``;
 Play advances the first slider every ``data-interval`` ms. Being inside, it works wherever
-the HTML is shown with its scripts (the book, nbviewer, a front end without ipywidgets);
-without JavaScript the default frame still shows. In Jupyter the live widget (the
-``widget-view`` output) takes precedence over this form.
+the HTML is shown with its scripts (the book, nbviewer, a front end without ipywidgets).
+Without the script (JupyterLab shows an untrusted notebook's HTML without its scripts) the
+default frame shows, the controls stay disabled and a note says where they work. Once the
+cell has run in Jupyter, the live widget (the ``widget-view`` output) takes precedence.
 """
 from __future__ import annotations
 
@@ -28,11 +30,20 @@ from importlib import resources
 
 import numpy as np
 
+# Shown, with the controls disabled, until the player's script runs: where the HTML is
+# shown without its script (a notebook opened in Jupyter before its cells run), the
+# sliders do not pretend to work.
+STATIC_NOTE = ("A static copy: the controls work in the HTML book, or once this cell has run "
+               "in Jupyter.")
 PLAYER_JS = resources.files("mathcalc").joinpath("player.js").read_text(encoding="utf-8")
 
 
 def _attr(text: str) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def frame_index(indices: Sequence[int], shape: Sequence[int]) -> int:
@@ -72,23 +83,26 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
         parts.append(f'<p class="mathcalc-player-title"><strong>{html.escape(title)}</strong></p>')
     parts.append('<div class="mathcalc-controls">')
     if play_interval:
-        parts.append('<button type="button" class="mathcalc-play" aria-pressed="false">'
-                     'Play</button>')
+        parts.append('<button type="button" class="mathcalc-play" aria-pressed="false" '
+                     'disabled>Play</button>')
     for name, ls, i in zip(names, labels, start):
         parts.append(
             f'<label class="mathcalc-control"><span class="mathcalc-name">{html.escape(name)}'
             f'</span><input type="range" class="mathcalc-slider" min="0" max="{len(ls) - 1}" '
             f'step="1" value="{i}" aria-valuetext="{_attr(ls[i])}" '
-            f'data-labels="{_attr(json.dumps(list(ls), ensure_ascii=False))}">'
+            f'data-labels="{_attr(json.dumps(list(ls), ensure_ascii=False))}" disabled>'
             f'<output class="mathcalc-value">{html.escape(ls[i])}</output></label>')
     parts.append('</div>')
-    parts.append('<div class="mathcalc-frames">')
-    for k, (png, alt) in enumerate(frames):
-        data = base64.b64encode(png).decode("ascii")
-        hidden = "" if k == shown else " hidden"
-        parts.append(f'<img class="mathcalc-frame" src="data:image/png;base64,{data}" '
-                     f'alt="{_attr(alt)}"{hidden}>')
-    parts.append('</div>')
+    parts.append(f'<p class="mathcalc-static-note">{STATIC_NOTE}</p>')
+    # The shown frame as an <img>; every other frame as data for the script (null marks
+    # the shown one). HTML sanitisers drop a <script> with its content but keep <img>s
+    # and strip ``hidden``: as hidden <img>s, all frames would show at once there.
+    png, alt = frames[shown]
+    parts.append(f'<div class="mathcalc-frames"><img class="mathcalc-frame" '
+                 f'src="{_data_uri(png)}" alt="{_attr(alt)}"></div>')
+    others = [None if k == shown else [_data_uri(png), alt] for k, (png, alt) in enumerate(frames)]
+    data = json.dumps(others, ensure_ascii=False).replace("</", "<\\/")
+    parts.append(f'<script type="application/json" class="mathcalc-frame-data">{data}</script>')
     parts.append(f'<script>\n{PLAYER_JS}</script>')
     parts.append('</div>')
     return "\n".join(parts)

@@ -42,9 +42,14 @@ def test_player_script_wires_its_player(browser, player_html, how):
         page.set_content("<!doctype html><html><body><div id='out'></div></body></html>")
         page.evaluate("html => { document.getElementById('out').innerHTML = html; }", player_html)
         assert page.evaluate("() => document.querySelector('.mathcalc-player').dataset.ready") is None
+        # until the script runs: a static figure whose controls are disabled, with a note
+        assert page.locator("input.mathcalc-slider").first.is_disabled()
+        assert page.locator(".mathcalc-static-note").is_visible()
         page.evaluate(PLAYER_JS)
         page.evaluate(PLAYER_JS)  # a second run must not wire it twice
     assert page.evaluate(SHOWN) == ["line (slope = 1, offset = -1)"]
+    assert page.locator(".mathcalc-static-note").count() == 0
+    assert all(s.is_enabled() for s in page.locator("input.mathcalc-slider").all())
     move_first_slider_right(page)
     assert page.evaluate(SHOWN) == ["line (slope = 2, offset = -1)"]
     assert page.locator("output.mathcalc-value").first.inner_text() == "2"
