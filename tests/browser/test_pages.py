@@ -112,7 +112,7 @@ def test_page_renders_offline(visit, base_url, page_file):
         .filter(i => !i.alt || i.alt.includes('_images/') || /\\.(png|svg|jpe?g)$/.test(i.alt))
         .map(i => (i.alt || i.src).slice(0, 80))""")
     assert not undescribed, f"figures without a real alt text: {undescribed}"
-    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")  # fonts load after first layout
     weight = served_bytes(v.responses)
     assert weight <= WEIGHT_BUDGET, (f"{weight / 1e6:.2f} MB over the network, "
                                      f"budget {WEIGHT_BUDGET / 1e6:g} MB")
