@@ -7,12 +7,13 @@ renders in place of the live widget:
 
 - one ``<input type="range">`` per parameter, over the *indices* of its values, inside a
   ``<label>`` that names it, with an ``<output>`` showing the value;
-- the shown frame as an ``<img>`` with alt text, and every frame (PNG data and alt text)
+- the shown frame as an ``<img>`` with alt text, and the frames (PNG data and alt text)
   in a JSON ``<script>``, in row-major order over the parameters (the last parameter
-  varies fastest), from which the player's script makes the other ``<img>``s;
+  varies fastest), ``null`` in the shown one's place: the player's script makes the other
+  ``<img>``s from it;
 - for an animation, a Play button.
 
-A script inside the player, ``mathcalc/player.js`` (about 60 lines, no dependencies),
+A script inside the player, ``mathcalc/player.js`` (about 80 lines, no dependencies),
 wires the controls: moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``;
 Play advances the first slider every ``data-interval`` ms. Being inside, it works wherever
 the HTML is shown with its scripts (the book, nbviewer, a front end without ipywidgets).
