@@ -52,7 +52,7 @@ def methods(N: int, n: int, threads: int, notes: list[str]):
     """name -> (setup-free callable returning (grad_w, grad_b) or None). Data is seeded."""
     import numpy as np
 
-    from mathcalc import neuron
+    from mathcalc.paper import neuron
 
     rng = np.random.default_rng(0)
     X = rng.standard_normal((N, n))

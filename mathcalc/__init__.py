@@ -3,11 +3,24 @@ Deep Learning*.
 
 Numerator layout throughout (rows are outputs, the paper's §4.1 convention); every
 function that builds a Jacobian takes ``layout="denominator"`` for the transpose.
+
+The package is a house of five floors, every import pointing down (the contracts in
+``pyproject.toml`` hold it so):
+
+- :mod:`mathcalc.content`: exercises, errata, the reference pages;
+- :mod:`mathcalc.display`: equations and tables, plots, widgets (the only floor that
+  imports matplotlib, IPython or ipywidgets);
+- :mod:`mathcalc.paper` (the mathematics of the chapters) beside :mod:`mathcalc.autodiff`;
+- :mod:`mathcalc.rules`: the derivative rules as data;
+- :mod:`mathcalc.core`: validation, symbolic and numerical Jacobians, the double check.
+
+This module is the face: the names below, from the core. ``mathcalc.neuron``,
+``mathcalc.descent``, ``mathcalc.errata`` and ``mathcalc.widgets`` still name the modules
+that moved into the floors.
 """
-from .check import check_derivative, check_jacobian
-from .jacobian import gradient, is_diagonal, jacobian
-from .numerical import numerical_jacobian
+from .core import (CheckError, CheckResult, check_derivation, check_derivative, check_jacobian,
+                   column, gradient, is_diagonal, jacobian, numerical_jacobian)
 
 __all__ = ["jacobian", "gradient", "is_diagonal", "numerical_jacobian",
-           "check_jacobian", "check_derivative"]
-__version__ = "0.1.0"
+           "check_jacobian", "check_derivative", "check_derivation", "column", "CheckResult", "CheckError"]
+__version__ = "0.2.0"

@@ -14,6 +14,7 @@ Write f once with these functions and operators; both modes run it:
 >>> ad.grad(f, np.array([0.0, 1.0]))
 array([0.        , 1.38177329])
 """
+from .check import check_modes
 from .forward import Dual, jacobian_forward, jvp
 from .ops import (Cost, apply, cos, dot, exp, log, neg, power, relu, sin, square, sum,
                   value_of)
@@ -30,5 +31,5 @@ def jacobian(f, x, mode: str = "reverse"):
 
 
 __all__ = ["Dual", "Var", "Cost", "jvp", "vjp", "grad", "jacobian", "jacobian_forward",
-           "jacobian_reverse", "apply", "value_of", "sin", "cos", "exp", "log", "square",
+           "jacobian_reverse", "check_modes", "apply", "value_of", "sin", "cos", "exp", "log", "square",
            "relu", "neg", "power", "sum", "dot"]

@@ -2,15 +2,13 @@
 
 Each rule states its general form on undefined SymPy functions f(x), g(x) (so SymPy can
 confirm the rule itself), and the paper's worked example with the paper's stated result
-(so the example is checked symbolically and numerically).
+(so the example is checked symbolically and numerically, by :mod:`mathcalc.rules.verify`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import sympy as sp
-
-from ..check import check_derivative
 
 x = sp.Symbol("x", real=True)
 c, n = sp.symbols("c n", real=True)
@@ -61,23 +59,3 @@ SCALAR_RULES: tuple[ScalarRule, ...] = (
                f(g(x)), sp.Subs(sp.Derivative(f(u), u), u, g(x)) * sp.Derivative(g(x), x),
                sp.log(x**2), 2 / x),
 )
-
-
-def rule_holds(rule: ScalarRule) -> bool:
-    """True when SymPy's derivative of the general form equals the rule's right side."""
-    return sp.simplify((sp.diff(rule.general, x) - rule.general_derivative).doit()) == 0
-
-
-def example_holds(rule: ScalarRule) -> bool:
-    """True when SymPy's derivative of the example equals the paper's stated result."""
-    return sp.simplify(sp.diff(rule.example, x) - rule.example_derivative) == 0
-
-
-def check_example_numerically(rule: ScalarRule, rng=None) -> float:
-    """Finite differences against the paper's *stated* derivative of the example, at seeded
-    random points in [0.5, 2] (inside the domain of ln(x²)); returns the largest error or
-    raises ``AssertionError``. A wrong entry in the paper would fail here even though
-    SymPy's own derivative is right.
-    """
-    return check_derivative(rule.example, [x], rule.example_derivative, rng=rng,
-                            domain=(0.5, 2.0))

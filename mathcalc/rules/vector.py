@@ -9,9 +9,10 @@ Every rule is one operator y = op(args) with, for each argument a:
   the matrix (a diagonal Jacobian times v is an element-wise product);
 - ``vjp[a](g, *args)``: the reverse-mode product gᵀ·(∂y/∂a), shaped like ``a``.
 
-:func:`verify_vector_rule` checks all three against SymPy's own Jacobian and finite
-differences; the tests run it for several n, the reference chapter shows its result, and
-the autodiff module uses ``forward``, ``jvp`` and ``vjp`` as its primitives.
+This module is data and imports no checker: :func:`mathcalc.rules.verify.verify_vector_rule`
+checks all three against SymPy's own Jacobian and finite differences (the tests run it for
+several n, the reference chapter shows its result); the autodiff package uses
+``forward``, ``jvp`` and ``vjp`` as its primitives.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import sympy as sp
 
-from ..check import check_derivative
-from ..jacobian import jacobian
+from ..core.symbolic import column
+from ..core.validate import positive_int
 
 
 @dataclass(frozen=True)
@@ -188,53 +189,5 @@ def rule(key: str) -> VectorRule:
 
 def symbolic_args(r: VectorRule, n: int) -> list:
     """SymPy arguments for ``r`` at length n: a column (w1 ... wn) per vector, z for a scalar."""
-    if not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
-    return [sp.Symbol("z", real=True) if r.is_scalar(a)
-            else sp.Matrix(sp.symbols(f"{a}1:{n + 1}", real=True)) for a in r.args]
-
-
-def _flat(arg) -> list[sp.Symbol]:
-    return [arg] if isinstance(arg, sp.Symbol) else list(arg)
-
-
-def verify_vector_rule(r: VectorRule, n: int, rng=0) -> dict:
-    """Check rule ``r`` at vector length ``n``; return the errors, raise if any check fails.
-
-    1. symbolic: SymPy's Jacobian of ``r.symbolic`` equals the closed form, per argument;
-    2. numerical: finite differences agree with the closed form (seeded random points);
-    3. JVP and VJP: equal (∂y/∂a)·v and gᵀ·(∂y/∂a) for random v and g.
-    """
-    rng = np.random.default_rng(rng)
-    args = symbolic_args(r, n)
-    y = r.symbolic(*args)
-    outputs = list(y) if isinstance(y, sp.MatrixBase) else [y]
-    closed = {a: r.jacobian[a](*args) for a in r.args}
-    for a, arg in zip(r.args, args):
-        J = jacobian(outputs, _flat(arg))
-        diff = (J - closed[a]).applyfunc(lambda e: sp.simplify(sp.expand(e)))
-        if r.key == "relu":  # SymPy's d max(0, t)/dt is Heaviside(t): compare off t = 0
-            diff = diff.applyfunc(lambda e: sp.simplify(e.rewrite(sp.Piecewise)))
-        if any(e != 0 for e in diff):
-            raise AssertionError(f"{r.key}: SymPy's ∂y/∂{a} differs from the rule: {diff}")
-    all_symbols = [s for arg in args for s in _flat(arg)]
-    stacked = sp.Matrix.hstack(*(closed[a] for a in r.args))
-    fd_error = check_derivative(outputs, all_symbols, stacked, rng=rng, domain=r.domain)
-    point = {a: (rng.uniform(*r.domain) if r.is_scalar(a) else rng.uniform(*r.domain, size=n))
-             for a in r.args}
-    values = [point[a] for a in r.args]
-    subs = {s: v for arg, a in zip(args, r.args) for s, v in zip(_flat(arg), np.atleast_1d(point[a]))}
-    product_error = 0.0
-    for a in r.args:
-        J = np.array(closed[a].subs(subs).evalf(), dtype=float)
-        v = rng.normal() if r.is_scalar(a) else rng.normal(size=n)
-        g = rng.normal(size=n) if isinstance(y, sp.MatrixBase) else rng.normal()
-        jvp = np.atleast_1d(r.jvp[a](v, *values))
-        vjp = np.atleast_1d(r.vjp[a](g, *values))
-        product_error = max(product_error,
-                            float(np.max(np.abs(jvp - J @ np.atleast_1d(v)))),
-                            float(np.max(np.abs(vjp - np.atleast_1d(g) @ J))))
-    if product_error > 1e-10:
-        raise AssertionError(f"{r.key}: JVP/VJP disagree with the Jacobian by {product_error:.2e}")
-    return {"rule": r.key, "n": n, "finite_difference_error": fd_error,
-            "jvp_vjp_error": product_error}
+    n = positive_int(n, "n")
+    return [sp.Symbol("z", real=True) if r.is_scalar(a) else column(a, n) for a in r.args]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mathcalc import widgets
-from mathcalc.player import PLAYER_JS
+from mathcalc.display import widgets
+from mathcalc.display.player import PLAYER_JS
 
 
 def line(ax, slope=1.0, offset=0.0):

@@ -1,0 +1,109 @@
+"""The static-HTML form of a kernel-free widget: sliders and frames in plain HTML.
+
+A page of the built book has no kernel and, to stay light, no widget manager (the
+ipywidgets HTML manager is 4.4 MB of JavaScript). Each widget from
+:mod:`mathcalc.display.widgets` therefore also carries this ``text/html`` form, which the book
+renders in place of the live widget:
+
+- one ``<input type="range">`` per parameter, over the *indices* of its values, inside a
+  ``<label>`` that names it, with an ``<output>`` showing the value;
+- the shown frame as an ``<img>`` with alt text, and the frames (PNG data and alt text)
+  in a JSON ``<script>``, in row-major order over the parameters (the last parameter
+  varies fastest), ``null`` in the shown one's place: the player's script makes the other
+  ``<img>``s from it;
+- for an animation, a Play button.
+
+A script inside the player, ``mathcalc/display/player.js`` (about 80 lines, no dependencies),
+wires the controls: moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``;
+Play advances the first slider every ``data-interval`` ms. Being inside, it works wherever
+the HTML is shown with its scripts (the book, nbviewer, a front end without ipywidgets).
+Without the script (JupyterLab shows an untrusted notebook's HTML without its scripts) the
+default frame shows, the controls stay disabled and a note says where they work. Once the
+cell has run in Jupyter, the live widget (the ``widget-view`` output) takes precedence.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+from collections.abc import Sequence
+from importlib import resources
+
+import numpy as np
+
+# Shown, with the controls disabled, until the player's script runs: where the HTML is
+# shown without its script (a notebook opened in Jupyter before its cells run), the
+# sliders do not pretend to work.
+STATIC_NOTE = ("A static copy: the controls work in the HTML book, or once this cell has run "
+               "in Jupyter.")
+PLAYER_JS = resources.files("mathcalc.display").joinpath("player.js").read_text(encoding="utf-8")
+
+
+def _attr(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def frame_index(indices: Sequence[int], shape: Sequence[int]) -> int:
+    """The row-major position of the frame for slider ``indices`` on a grid of ``shape``."""
+    if len(indices) != len(shape):
+        raise ValueError(f"{len(indices)} indices for {len(shape)} sliders")
+    position = 0
+    for i, n in zip(indices, shape):
+        if not 0 <= i < n:
+            raise ValueError(f"slider index {i} is outside 0..{n - 1}")
+        position = position * n + i
+    return position
+
+
+def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
+                labels: Sequence[Sequence[str]], start: Sequence[int], *,
+                title: str = "", play_interval: int | None = None) -> str:
+    """The HTML of a player over ``len(names)`` parameters.
+
+    ``frames``: (PNG bytes, alt text) for every combination of slider positions, in
+    row-major order (``np.prod(shape)`` of them, shape = the number of labels per name).
+    ``labels[k]``: the text shown for each value of parameter ``names[k]``; ``start``:
+    each slider's starting index. ``play_interval`` (ms) adds a Play button that advances
+    the first slider. Deterministic: no ids, so the same frames give the same HTML.
+    """
+    if not (len(names) == len(labels) == len(start)) or not names:
+        raise ValueError(f"need one list of labels and one start index per name: "
+                         f"{len(names)} names, {len(labels)} label lists, {len(start)} starts")
+    shape = [len(ls) for ls in labels]
+    if len(frames) != int(np.prod(shape)):
+        raise ValueError(f"{len(frames)} frames for sliders of shape {tuple(shape)}: "
+                         f"expected {int(np.prod(shape))}")
+    shown = frame_index(start, shape)
+    interval = f' data-interval="{int(play_interval)}"' if play_interval else ""
+    parts = [f'<div class="mathcalc-player"{interval}>']
+    if title:
+        parts.append(f'<p class="mathcalc-player-title"><strong>{html.escape(title)}</strong></p>')
+    parts.append('<div class="mathcalc-controls">')
+    if play_interval:
+        parts.append('<button type="button" class="mathcalc-play" aria-pressed="false" '
+                     'disabled>Play</button>')
+    for name, ls, i in zip(names, labels, start):
+        parts.append(
+            f'<label class="mathcalc-control"><span class="mathcalc-name">{html.escape(name)}'
+            f'</span><input type="range" class="mathcalc-slider" min="0" max="{len(ls) - 1}" '
+            f'step="1" value="{i}" aria-valuetext="{_attr(ls[i])}" '
+            f'data-labels="{_attr(json.dumps(list(ls), ensure_ascii=False))}" disabled>'
+            f'<output class="mathcalc-value">{html.escape(ls[i])}</output></label>')
+    parts.append('</div>')
+    parts.append(f'<p class="mathcalc-static-note">{STATIC_NOTE}</p>')
+    # The shown frame as an <img>; every other frame as data for the script (null marks
+    # the shown one). HTML sanitisers drop a <script> with its content but keep <img>s
+    # and strip ``hidden``: as hidden <img>s, all frames would show at once there.
+    png, alt = frames[shown]
+    parts.append(f'<div class="mathcalc-frames"><img class="mathcalc-frame" '
+                 f'src="{_data_uri(png)}" alt="{_attr(alt)}"></div>')
+    others = [None if k == shown else [_data_uri(png), alt] for k, (png, alt) in enumerate(frames)]
+    data = json.dumps(others, ensure_ascii=False).replace("</", "<\\/")
+    parts.append(f'<script type="application/json" class="mathcalc-frame-data">{data}</script>')
+    parts.append(f'<script>\n{PLAYER_JS}</script>')
+    parts.append('</div>')
+    return "\n".join(parts)

@@ -1,0 +1,32 @@
+"""Fixtures shared by the tests, which mirror the package's floors (tests/core, tests/rules,
+tests/autodiff, tests/paper, tests/display, tests/content; tests/browser for the built book)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+
+
+@pytest.fixture
+def rng():
+    """A seeded generator: every random test input is reproducible."""
+    return np.random.default_rng(0)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The project root (where _toc.yml, book/ and mathcalc/ are)."""
+    return ROOT
+
+
+def notebook(name: str) -> dict:
+    """A chapter notebook of book/ as JSON (``name`` without .ipynb)."""
+    return json.loads((BOOK / f"{name}.ipynb").read_text())
