@@ -35,6 +35,31 @@ class Erratum:
 
 ERRATA: tuple[Erratum, ...] = (
     # --- §1-§2 ---------------------------------------------------------------------------
+    Erratum(
+        key="E1-a",
+        section="§1",
+        kind="typo",
+        summary="The neuron's loss bounds the inner sum by |x|, with an italic x: by the "
+                "paper's notation a scalar, whose |x| is an absolute value. The bound is "
+                "|𝐱|, the length n of the input vector.",
+        paper=r"\max(0, \sum_i^{|x|} w_i x_i + b)",
+        correct=r"\max(0, \sum_{i=1}^{|\mathbf{x}|} w_i x_i + b)",
+        ledger="1-1",
+    ),
+    Erratum(
+        key="E1-b",
+        section="§1",
+        kind="misleading",
+        summary="'All of those [SGD, momentum, Adam] require the partial derivative (the "
+                "gradient) of activation(x) with respect to the model parameters w and b': "
+                "they require the gradient of the loss, which the activation's gradient "
+                "enters through the chain rule but is not.",
+        paper=r"\text{[gradient descent requires] the gradient of } "
+              r"\text{activation}(\mathbf{x}) \text{ with respect to } \mathbf{w}, b",
+        correct=r"\text{[gradient descent requires] the gradient of the loss } "
+                r"C(\mathbf{w}, b) \text{ with respect to } \mathbf{w}, b",
+        shown_by="book/introduction.ipynb (∇activation(x₁) and ∇C at the same (w, b) differ)",
+    ),
     # --- §3-§4.4 (matrix calculus chapters) ------------------------------------------------
     Erratum(
         key="E3-a",
@@ -47,6 +72,49 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{\partial}{\partial y} 3x^2y = 3x^2 \frac{\partial}{\partial y} y = "
                 r"3x^2 \times 1 = 3x^2",
         shown_by="book/partial-derivatives.ipynb (the chain, each step checked by SymPy)",
+    ),
+    Erratum(
+        key="E3-b",
+        section="§3",
+        kind="misleading",
+        summary="'For functions of a single parameter, operator ∂/∂x is equivalent to d/dx "
+                "(for sufficiently smooth functions)': no smoothness is needed; with one "
+                "variable both are the same limit of (f(x + h) − f(x))/h, and one exists "
+                "exactly when the other does.",
+        paper=r"\frac{\partial}{\partial x} = \frac{d}{dx} \text{ (for sufficiently smooth "
+              r"functions)}",
+        correct=r"\frac{\partial}{\partial x} f(x) = \frac{d}{dx} f(x) \text{ for every "
+                r"function of one variable (both exist or neither)}",
+    ),
+    Erratum(
+        key="E4.1-a",
+        section="§4.1",
+        kind="misleading",
+        summary="'Each ∂f_i(x)/∂x is a horizontal n-vector because the partial derivative is "
+                "with respect to a vector x': being taken with respect to an n-vector gives "
+                "it n entries; that they lie in a row is the numerator layout, which the paper "
+                "chose in §4 (in the denominator layout it is a column).",
+        paper=r"\frac{\partial}{\partial \mathbf{x}} f_i(\mathbf{x}) \text{ is a horizontal } "
+              r"n\text{-vector because the partial derivative is with respect to a vector}",
+        correct=r"\frac{\partial}{\partial \mathbf{x}} f_i(\mathbf{x}) \text{ has } n "
+                r"\text{ entries because } |\mathbf{x}| = n\text{; it is horizontal in the "
+                r"numerator layout}",
+        shown_by="book/jacobians.ipynb (mathcalc.jacobian in both layouts: a 1 × n row, "
+                 "an n × 1 column)",
+    ),
+    Erratum(
+        key="E4.1-b",
+        section="§4.1",
+        kind="misleading",
+        summary="'The width of the Jacobian is n ... Therefore, the Jacobian is always m rows "
+                "for m equations': the number of rows does not follow from the width; there "
+                "are m rows because the Jacobian stacks one gradient per function.",
+        paper=r"\text{The width of the Jacobian is } n \ldots \text{ Therefore, the Jacobian "
+              r"is always } m \text{ rows for } m \text{ equations}",
+        correct=r"\text{The Jacobian has } m \text{ rows, one gradient per function, and } n "
+                r"\text{ columns, one per parameter}",
+        shown_by="mathcalc.paper.partials.jacobian_shapes (book/jacobians.ipynb: m × n for "
+                 "every m, n ≤ 5)",
     ),
     Erratum(
         key="E4.2-a",
@@ -76,16 +144,72 @@ ERRATA: tuple[Erratum, ...] = (
                 r"\Rightarrow \frac{\partial}{\partial w_j}(f_i(\mathbf{w}) \circ g_i(\mathbf{x})) = 0",
         shown_by="mathcalc.paper.elementwise.generic_elementwise (book/elementwise.ipynb)",
     ),
+    Erratum(
+        key="E4.2-c",
+        section="§4.2",
+        kind="misleading",
+        summary="'We know that element-wise operations imply that f_i is purely a function "
+                "of w_i and g_i is purely a function of x_i': they do not; y = f(w) ∘ g(x) is "
+                "element-wise for any f and g (cumsum(w) ⊗ x has f_i = w_1 + … + w_i and a "
+                "lower-triangular ∂y/∂w). The diagonal condition is an extra assumption, which "
+                "the simple vector operations (f(w) = w, g(x) = x) satisfy.",
+        paper=r"\text{element-wise operations imply that } f_i \text{ is purely a function of "
+              r"} w_i \text{ and } g_i \text{ of } x_i",
+        correct=r"\text{element-wise operations whose } \mathbf{f}(\mathbf{w}) = \mathbf{w}, "
+                r"\; \mathbf{g}(\mathbf{x}) = \mathbf{x} \text{ (or that meet the diagonal "
+                r"condition) have } f_i(w_i), \; g_i(x_i)",
+        shown_by="mathcalc.paper.elementwise.COUNTEREXAMPLE (book/elementwise.ipynb: "
+                 "cumsum(w) ⊗ x, J_w lower triangular)",
+    ),
+    Erratum(
+        key="E4.2-d",
+        section="§4.2",
+        kind="typo",
+        summary="'(Reminder: |x| is the number of items in x.)' writes the vector with an "
+                "italic x, a scalar by the paper's notation; the length of a vector is |𝐱| "
+                "(as in §4.1 and §9).",
+        paper=r"|x| \text{ is the number of items in } x",
+        correct=r"|\mathbf{x}| \text{ is the number of items in } \mathbf{x}",
+    ),
     # --- §4.5 (chain rules) ----------------------------------------------------------------
     Erratum(
         key="E4.5.1-a",
         section="§4.5.1",
         kind="typo",
         summary="Step 2 of the ln(sin(x³)²) example writes the derivative operators "
-                "without the d of the denominator (three times on each line).",
+                "without the d of the denominator (twice on each of the last three lines).",
         paper=r"\frac{d}{u_1} u_2 = \frac{d}{u_1}\sin(u_1) = \cos(u_1)",
         correct=r"\frac{d}{du_1} u_2 = \frac{d}{du_1}\sin(u_1) = \cos(u_1)",
         shown_by="mathcalc.display.show.chain_rule_table(mathcalc.paper.chain.chain_rule(log(sin(x**3)**2), x))",
+        ledger="4.5.1-8",
+    ),
+    Erratum(
+        key="E4.5.1-b",
+        section="§4.5.1",
+        kind="typo",
+        summary="The dataflow drawing of ln(sin(x³)²) labels its result y = r₄; the variable "
+                "is u₄ (y = u₄, as in step 1; r is the 'register' of the compiler analogy).",
+        paper=r"y = r_4",
+        correct=r"y = u_4",
+        shown_by="book/single-variable-chain-rule.ipynb (mathcalc.display.plots.draw_dataflow)",
+        ledger="4.5.1-11",
+    ),
+    Erratum(
+        key="E4.5.1-c",
+        section="§4.5.1",
+        kind="misleading",
+        summary="The units reading of dy/dx = (dy/du)(du/dx) lets x be 'the gallons in a gas "
+                "tank' and u gallons, then reads miles/tank = (miles/gallon)(gallon/tank): for "
+                "those units x must count tanks; with x in gallons, du/dx is gallons per gallon.",
+        paper=r"x \text{ be the gallons in a gas tank, and } u \text{ as gallons: } "
+              r"\frac{\text{miles}}{\text{tank}} = \frac{\text{miles}}{\text{gallon}} "
+              r"\frac{\text{gallon}}{\text{tank}}",
+        correct=r"x \text{ the number of tanks, } u \text{ gallons, } y \text{ miles: } "
+                r"\frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx} \text{ in } "
+                r"\frac{\text{miles}}{\text{tank}} = \frac{\text{miles}}{\text{gallon}} "
+                r"\frac{\text{gallons}}{\text{tank}}",
+        shown_by="book/single-variable-chain-rule.ipynb (u = 15x gallons, y = 30u miles: "
+                 "dy/dx = 450 miles per tank)",
     ),
     Erratum(
         key="E4.5.2-a",
@@ -109,6 +233,7 @@ ERRATA: tuple[Erratum, ...] = (
         paper=r"\Delta x = 1: \; \Delta y = 6 - 2 = 4",
         correct=r"\Delta y / \Delta x = 1 + 2x + \Delta x \to 3 \text{ at } x = 1",
         shown_by="book/total-derivative.ipynb",
+        ledger="4.5.2-4",
     ),
     Erratum(
         key="E4.5.2-c",
@@ -121,6 +246,7 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{\partial u_2}{\partial x} = \frac{\partial x}{\partial x} + "
                 r"\frac{\partial u_2}{\partial u_1}\frac{\partial u_1}{\partial x}",
         shown_by="mathcalc.display.show.total_derivative_table(mathcalc.paper.chain.total_derivative(sin(x + x**2), x))",
+        ledger="4.5.2-9",
     ),
     Erratum(
         key="E4.5.2-d",
@@ -131,9 +257,92 @@ ERRATA: tuple[Erratum, ...] = (
         paper=r"u_2(x, u) = x + u_1",
         correct=r"u_2(x, u_1) = x + u_1",
     ),
+    Erratum(
+        key="E4.5.2-e",
+        section="§4.5.2",
+        kind="misleading",
+        summary="The 'Ooops' paragraph says the partial of u₂(x, u₁) = x + u₁ with respect to "
+                "x is not 1 + 0 because ∂u₁/∂x ≠ 0. The partial holds u₁ constant and is 1 + 0 "
+                "= 1; what is not 1 is the total derivative du₂/dx = 1 + 2x, which the partial "
+                "was taken for.",
+        paper=r"\frac{\partial u_2(x, u_1)}{\partial x} \neq 1 + 0 \text{ because } "
+              r"\frac{\partial u_1(x)}{\partial x} \neq 0",
+        correct=r"\frac{\partial u_2(x, u_1)}{\partial x} = 1 + 0 = 1, \text{ but } "
+                r"\frac{du_2}{dx} = \frac{\partial u_2}{\partial x} + "
+                r"\frac{\partial u_2}{\partial u_1}\frac{du_1}{dx} = 1 + 2x \neq 1",
+        shown_by="book/total-derivative.ipynb (sympy: diff(x + u1, x) = 1, "
+                 "diff(x + x**2, x) = 1 + 2x)",
+    ),
+    Erratum(
+        key="E4.5.2-f",
+        section="§4.5.2",
+        kind="misleading",
+        summary="The section writes total and partial derivatives with the same ∂ (following "
+                "MathWorld), so one symbol takes different values: ∂u₂/∂x is the partial 1 in "
+                "the formula for y = x + x² but the total derivative 1 + 2x in the sin(x + x²) "
+                "example, where it also stands beside the partial ∂u₃/∂x = 0; and in the "
+                "rule ∂f/∂x is a partial while ∂f(x, u₁, …, uₙ)/∂x and ∂uᵢ/∂x are total "
+                "derivatives. Writing d for the total derivative keeps them apart.",
+        paper=r"\frac{\partial u_2}{\partial x} = 1 + 1 \times 2x = 1 + 2x "
+              r"\quad\text{and}\quad \frac{dy}{dx} = \frac{\partial u_2}{\partial x} + "
+              r"\frac{\partial u_2}{\partial u_1} \frac{\partial u_1}{\partial x} = 1 + 1 \times 2x",
+        correct=r"\frac{du_2}{dx} = \frac{\partial u_2}{\partial x} + "
+                r"\frac{\partial u_2}{\partial u_1}\frac{du_1}{dx} = 1 + 2x, \quad "
+                r"\frac{df}{dx} = \frac{\partial f}{\partial x} + \sum_{i=1}^n "
+                r"\frac{\partial f}{\partial u_i}\frac{du_i}{dx}",
+        shown_by="book/total-derivative.ipynb (the checks of 4.5.2-5, 4.5.2-9 and 4.5.2-10 "
+                 "read each ∂ by its meaning)",
+        ledger="4.5.2-9",
+    ),
+    Erratum(
+        key="E4.5.2-g",
+        section="§4.5.2",
+        kind="typo",
+        summary="The paper's text has lost the right-hand sides of the 'blindly applied' "
+                "partials, ∂u₁(x)/∂x = 2x and ∂u₂(x, u₁)/∂u₁ = 0 + 1 = 1, and the whole "
+                "'Ooops' partial ∂u₂(x, u₁)/∂x = 1 + 0 that the next sentence discusses.",
+        paper=r"\frac{\partial u_1(x)}{\partial x} = \qquad "
+              r"\frac{\partial u_2(x, u_1)}{\partial u_1} =",
+        correct=r"\frac{\partial u_1(x)}{\partial x} = 2x, \quad "
+                r"\frac{\partial u_2(x, u_1)}{\partial u_1} = 0 + 1 = 1, \quad "
+                r"\frac{\partial u_2(x, u_1)}{\partial x} = 1 + 0 = 1",
+        shown_by="book/total-derivative.ipynb",
+        ledger="4.5.2-2",
+    ),
+    Erratum(
+        key="E4.5.3-a",
+        section="§4.5.3",
+        kind="misleading",
+        summary="'For many applications, the Jacobians are square (m = n)': ∂f/∂g is m × k "
+                "and ∂g/∂x is k × n, so both are square when m = k = n; m = n alone makes "
+                "neither square (m = n = 3, k = 2: 3 × 2 and 2 × 3).",
+        paper=r"\text{the Jacobians are square } (m = n)",
+        correct=r"\text{the Jacobians are square } (m = k = n)",
+        shown_by="mathcalc.paper.vector_chain.random_composition(3, 2, 3) "
+                 "(book/vector-chain-rule.ipynb)",
+    ),
+    Erratum(
+        key="E4.5.3-b",
+        section="§4.5.3",
+        kind="misleading",
+        summary="Recalling §4.2, the paper says element-wise operations on w and x yield "
+                "diagonal matrices with elements ∂wᵢ/∂xᵢ 'because wᵢ is a function purely "
+                "of xᵢ': w is no function of x (∂w/∂x = 0). The diagonal Jacobians of "
+                "y = f(w) ○ g(x) have elements ∂yᵢ/∂wᵢ and ∂yᵢ/∂xᵢ, because yᵢ depends on "
+                "wᵢ and xᵢ only.",
+        paper=r"\text{diagonal matrices with elements } \frac{\partial w_i}{\partial x_i} "
+              r"\text{ because } w_i \text{ is a function purely of } x_i",
+        correct=r"\frac{\partial \mathbf{y}}{\partial \mathbf{w}} = "
+                r"\operatorname{diag}\left(\frac{\partial y_i}{\partial w_i}\right), "
+                r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}} = "
+                r"\operatorname{diag}\left(\frac{\partial y_i}{\partial x_i}\right) "
+                r"\text{ because } y_i \text{ depends on } w_i, x_i \text{ only}",
+        shown_by="mathcalc.jacobian(w ⊗ x, w) = diag(x) (book/vector-chain-rule.ipynb)",
+    ),
     # --- §5-§6 (neural network gradients) --------------------------------------------------
     Erratum(
         key="E5-a",
+        ledger="5-10",
         section="§5",
         kind="misleading",
         summary="The derivative of the broadcast max(0, x) is printed as a column of partials; "
@@ -149,6 +358,7 @@ ERRATA: tuple[Erratum, ...] = (
     ),
     Erratum(
         key="E5-b",
+        ledger="5-8",
         section="§5",
         kind="misleading",
         summary="'When z ≤ 0, the derivative is 0 because z is a constant': for z < 0 it is "
@@ -162,7 +372,24 @@ ERRATA: tuple[Erratum, ...] = (
         shown_by="book/neuron-gradient.ipynb (one-sided differences at z = 0)",
     ),
     Erratum(
+        key="E5-c",
+        section="§5",
+        kind="misleading",
+        summary="The derivative to be found is introduced as that of the dot product "
+                "y = f(w) · g(x), but the section derives only that of w · x (x^T); for "
+                "general f and g it is g(x)^T ∂f/∂w (the same slip as E8.4-a in §8.4).",
+        paper=r"\text{the derivative of the dot product yet, } y = \mathbf{f}(\mathbf{w}) "
+              r"\cdot \mathbf{g}(\mathbf{x}) \text{ ... } \frac{\partial y}{\partial "
+              r"\mathbf{w}} = \mathbf{x}^T",
+        correct=r"\frac{\partial}{\partial \mathbf{w}}(\mathbf{w} \cdot \mathbf{x}) = "
+                r"\mathbf{x}^T; \quad \frac{\partial}{\partial \mathbf{w}}(\mathbf{f}"
+                r"(\mathbf{w}) \cdot \mathbf{g}(\mathbf{x})) = \mathbf{g}(\mathbf{x})^T "
+                r"\frac{\partial \mathbf{f}}{\partial \mathbf{w}}",
+        shown_by="book/neuron-gradient.ipynb (f(w) = w ⊗ w: the gradient is 2(w ⊗ x)^T)",
+    ),
+    Erratum(
         key="E6-a",
+        ledger="6-4",
         section="§6",
         kind="typo",
         summary="The intermediate variables drop the sample subscript, so the printed cost "
@@ -173,7 +400,17 @@ ERRATA: tuple[Erratum, ...] = (
                 r"C = \frac{1}{N} \sum_{i=1}^N v_i^2",
     ),
     Erratum(
+        key="E6-b",
+        section="§6",
+        kind="typo",
+        summary="N = |X|: by §9 |·| is the length of a vector, but X is an N × n matrix; "
+                "N is its number of rows (the number of samples).",
+        paper=r"N = |X|",
+        correct=r"N \text{ the number of rows of } X \text{ (samples)}",
+    ),
+    Erratum(
         key="E6.1-a",
+        ledger="6.1-4",
         section="§6.1",
         kind="error",
         summary="The last lines pull the sum over samples inside one branch of the cases, "
@@ -209,7 +446,35 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\text{update } \mathbf{w}",
     ),
     Erratum(
+        key="E6.1-d",
+        section="§6.1",
+        kind="typo",
+        ledger="6.1-6",
+        summary="The update rule subtracts the gradient, a 1 × n row in the paper's "
+                "numerator layout, from the n × 1 column w: it needs the transpose (SymPy "
+                "refuses the difference; 2-D NumPy arrays broadcast it to an n × n matrix).",
+        paper=r"\mathbf{w}_{t+1} = \mathbf{w}_t - \eta \frac{\partial C}{\partial \mathbf{w}}",
+        correct=r"\mathbf{w}_{t+1} = \mathbf{w}_t - \eta \left(\frac{\partial C}"
+                r"{\partial \mathbf{w}}\right)^T",
+        shown_by="book/loss-gradient-weights.ipynb (the shapes of w and ∂C/∂w)",
+    ),
+    Erratum(
+        key="E6.1-e",
+        section="§6.1",
+        kind="misleading",
+        summary="'A weighted average across all x_i in X' with the error terms as weights: "
+                "the weights 2e_i/N are neither non-negative nor summing to 1, and only the "
+                "active samples take part; the gradient is a weighted sum of the active "
+                "x_i^T.",
+        paper=r"\frac{2}{N} \sum_{i=1}^N e_i \mathbf{x}_i^T \text{ is a weighted average "
+              r"across all } \mathbf{x}_i",
+        correct=r"\frac{2}{N} \sum_{i:\, \mathbf{w} \cdot \mathbf{x}_i + b > 0} e_i "
+                r"\mathbf{x}_i^T \text{ is a weighted sum of the active } \mathbf{x}_i^T",
+        shown_by="book/loss-gradient-weights.ipynb (the weights 2e_i/N of a data set)",
+    ),
+    Erratum(
         key="E6.2-a",
+        ledger="6.2-4",
         section="§6.2",
         kind="error",
         summary="The same sum pulled inside the cases for the bias: each sample's error "
@@ -224,6 +489,7 @@ ERRATA: tuple[Erratum, ...] = (
     ),
     Erratum(
         key="E6.2-b",
+        ledger="6.2-4",
         section="§6.2",
         kind="typo",
         summary="Inside the sum the cases test w·x + b, without the sample subscript, "
@@ -244,9 +510,22 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\hat{\mathbf{x}} = [\mathbf{x}^T, 1]^T",
         shown_by="mathcalc.paper.neuron.augment",
     ),
+    Erratum(
+        key="E6.2-d",
+        section="§6.2",
+        kind="misleading",
+        summary="'The partial derivative is then just the average error or zero': even "
+                "when every sample is active, (2/N) Σ e_i is twice the average error; in "
+                "general it is 2/N times the sum of the active samples' errors.",
+        paper=r"\frac{\partial C}{\partial b} \text{ is just the average error or zero}",
+        correct=r"\frac{\partial C}{\partial b} = 2 \cdot \frac{1}{N} \sum_{i:\, "
+                r"\mathbf{w} \cdot \mathbf{x}_i + b > 0} e_i",
+        shown_by="book/loss-gradient-bias.ipynb (∂C/∂b against the mean error)",
+    ),
     # --- §7-§10 (reference) ----------------------------------------------------------------
     Erratum(
         key="E8.2-a",
+        ledger="8.2-1",
         section="§8.2",
         kind="typo",
         summary="The second row of the generic element-wise operation indexes f by n.",
@@ -280,6 +559,7 @@ ERRATA: tuple[Erratum, ...] = (
     ),
     Erratum(
         key="E8.4-b",
+        ledger="8.4-5",
         section="§8.4",
         kind="misleading",
         summary="The dot-product derivation writes partial derivatives with d (y depends on "
@@ -291,6 +571,22 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{\partial y}{\partial \mathbf{x}} = \frac{\partial y}{\partial \mathbf{u}}"
                 r"\frac{\partial \mathbf{u}}{\partial \mathbf{x}} = \vec{1}^T "
                 r"\operatorname{diag}(\mathbf{w}) = \mathbf{w}^T",
+    ),
+    Erratum(
+        key="E8.4-c",
+        section="§8.4",
+        kind="misleading",
+        summary="'The partial derivative of a vector sum with respect to one of the "
+                "vectors' never says what y is: the formula, with its f_i, is that of the "
+                "sum reduction y = sum(f(x)) of §4.4, not of a sum of vectors.",
+        ledger="8.4-1",
+        paper=r"\text{The partial derivative of a vector sum with respect to one of the "
+              r"vectors is: } \nabla_{\mathbf{x}} y = \left[ \sum_i \frac{\partial f_i"
+              r"(\mathbf{x})}{\partial x_1}, \dots \right]",
+        correct=r"\text{For } y = \operatorname{sum}(\mathbf{f}(\mathbf{x})) = \sum_i "
+                r"f_i(\mathbf{x}): \nabla_{\mathbf{x}} y = \left[ \sum_i \frac{\partial "
+                r"f_i(\mathbf{x})}{\partial x_1}, \dots \right]",
+        shown_by="book/reference.ipynb (ledger-8.4-1)",
     ),
     Erratum(
         key="E10-a",

@@ -21,6 +21,7 @@ import sympy as sp
 from ..core.check import combine
 from ..core.validate import positive_int
 from ..display import show
+from .ledger.page import entry_label, erratum_label
 from ..rules.vector import VectorRule
 from ..rules.verify import verify_vector_rule
 
@@ -134,11 +135,13 @@ def errata_markdown(errata):
     for section, entries in errata_sections(errata):
         lines.append(f"### {section}\n")
         for e in entries:
-            lines.append(f"**{e.kind.capitalize()}.** {e.summary}\n")
+            lines.append(f"({erratum_label(e.key)})=\n**{e.key}, {e.kind}.** {e.summary}\n")
             lines.append(f"The paper:\n\n$$\n{e.paper}\n$$\n")
             lines.append(f"Correct:\n\n$$\n{e.correct}\n$$\n")
             if e.shown_by:
                 lines.append(f"Shown by: `{e.shown_by}`\n")
+            if e.ledger:
+                lines.append(f"In the ledger: [equation {e.ledger}](#{entry_label(e.ledger)})\n")
             lines.append("---\n")
     return show.markdown("\n".join(lines))
 

@@ -66,9 +66,11 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"$x$ reaches $y$ directly, as an operand of the product, and through $u_1$. "
             r"The total derivative sums both paths: $\frac{dy}{dx} = "
             r"\frac{\partial u_3}{\partial x} + \frac{\partial u_3}{\partial u_2}"
-            r"\frac{\partial u_2}{\partial x} = u_2 + x\cos(u_1)\,2x = \sin(x^2) + "
-            r"2x^2\cos(x^2)$. The single-variable chain rule follows only the path through "
-            r"$u_1$ and gives $2x^2\cos(x^2)$.",
+            r"\frac{du_2}{dx} = u_2 + x\cos(u_1)\,2x = \sin(x^2) + 2x^2\cos(x^2)$, with "
+            r"the partials $\frac{\partial u_3}{\partial x} = u_2$, "
+            r"$\frac{\partial u_3}{\partial u_2} = x$ and the total derivative "
+            r"$\frac{du_2}{dx} = \cos(u_1)\,2x$. The single-variable chain rule follows "
+            r"only the path through $u_1$ and gives $2x^2\cos(x^2)$.",
             sp.sin(x**2) + 2 * x**2 * sp.cos(x**2), 2 * x**2 * sp.cos(x**2)),
         _ex("9.2",
             r"Find $\frac{dy}{dx}$ for $y = \frac{x}{1 + x^2}$ with $u_1 = x^2$, "
@@ -76,7 +78,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             x / (1 + x**2), [x],
             r"The partials of $u_3(x, u_2)$ are $\frac{\partial u_3}{\partial x} = "
             r"\frac{1}{u_2}$ and $\frac{\partial u_3}{\partial u_2} = -\frac{x}{u_2^2}$, and "
-            r"$\frac{\partial u_2}{\partial x} = 2x$. The total derivative **sums** the two "
+            r"$\frac{du_2}{dx} = 2x$ (a total derivative: $u_2$ depends on $x$ through $u_1$). "
+            r"The total derivative **sums** the two "
             r"paths' terms, whatever the operator: $\frac{dy}{dx} = \frac{1}{1 + x^2} - "
             r"\frac{2x^2}{(1 + x^2)^2} = \frac{1 - x^2}{(1 + x^2)^2}$. Multiplying the two "
             r"terms instead gives $-\frac{2x^2}{(1 + x^2)^3}$.",
@@ -86,9 +89,11 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"$u_2 = x + u_1$, $u_3 = u_2^2$ ($y = u_3$).",
             (x + x**2)**2, [x],
             r"$u_2$ depends on $x$ directly and through $u_1$, so its total derivative is "
-            r"$\frac{\partial u_2}{\partial x} = 1 + 1 \cdot 2x = 1 + 2x$; then "
-            r"$\frac{dy}{dx} = 2u_2 (1 + 2x) = 2(x + x^2)(1 + 2x)$. Treating $u_1$ as a "
-            r"constant when taking $\frac{\partial u_2}{\partial x}$, the paper's "
+            r"$\frac{du_2}{dx} = \frac{\partial u_2}{\partial x} + "
+            r"\frac{\partial u_2}{\partial u_1}\frac{du_1}{dx} = 1 + 1 \cdot 2x = 1 + 2x$; "
+            r"then $\frac{dy}{dx} = \frac{du_3}{du_2}\frac{du_2}{dx} = 2u_2 (1 + 2x) = "
+            r"2(x + x^2)(1 + 2x)$. Using the partial $\frac{\partial u_2}{\partial x} = 1$ "
+            r"(which holds $u_1$ constant) in place of $\frac{du_2}{dx}$, the paper's "
             r"“Ooops!”, gives $2(x + x^2)$.",
             2 * (x + x**2) * (1 + 2 * x), 2 * (x + x**2)),
     ),

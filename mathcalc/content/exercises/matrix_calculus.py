@@ -239,11 +239,11 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"& 0 \\ 0 & 2x_2 & 0 \\ 1 & 0 & 1 \end{bmatrix}$: "
             r"$\nabla y = [x_2 + 1,\ x_1 + 2x_2,\ 1] = \vec{1}^T "
             r"\frac{\partial \mathbf{f}}{\partial \mathbf{x}}$. Keeping only "
-            r"$\frac{\partial f_j}{\partial x_j}$, $[x_2,\ 2x_2,\ 0]$, as if the sum ran "
+            r"$\frac{\partial f_j}{\partial x_j}$, $[x_2,\ 2x_2,\ 1]$, as if the sum ran "
             r"over the parameters, is the typical slip: here every $f_i$ but $f_2$ reads "
             r"two parameters.",
             sp.Matrix([[x2 + 1, x1 + 2 * x2, 1]]),
-            sp.Matrix([[x2, 2 * x2, 0]])),
+            sp.Matrix([[x2, 2 * x2, 1]])),
         _ex("7.3",
             r"Fit one scalar $z$ to three values: "
             r"$y = \operatorname{sum}((\mathbf{x} - z)^2) = \sum_{i=1}^3 (x_i - z)^2$, where "

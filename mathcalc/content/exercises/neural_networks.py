@@ -119,8 +119,9 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"own cases: $\frac{\partial C}{\partial w} = \frac{2}{N}\sum_i [z_i > 0]\,e_i x_i "
             r"= [z_1 > 0]\,e_1x_1 + [z_2 > 0]\,e_2x_2$. The paper's last line puts the cases "
             r"outside the sum (the erratum of this chapter): its “nonzero activation "
-            r"case”, $e_1x_1 + e_2x_2$, holds only when both samples are active, and its "
-            r"other case, 0, only when both are clipped.",
+            r"case”, $e_1x_1 + e_2x_2$, is right when both samples are active (otherwise only "
+            r"if a clipped sample's $e_ix_i$ happens to be 0), and its other case, 0, when "
+            r"both are clipped.",
             sum(H(zi) * (zi - yi) * xi for zi, yi, xi in zip(_zs, (y1, y2), (x1, x2))),
             sum((zi - yi) * xi for zi, yi, xi in zip(_zs, (y1, y2), (x1, x2)))),
         _ex("13.3",
@@ -135,7 +136,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"In the active region, $\frac{\partial C}{\partial \mathbf{w}} = \frac{2}{N}"
             r"\sum_i e_i\mathbf{x}_i^T$: with $N = 2$, $e_1[x_{11}, x_{12}] + "
             r"e_2[x_{21}, x_{22}]$, $e_i = \mathbf{w} \cdot \mathbf{x}_i + b - y_i$: twice "
-            r"the average of the inputs weighted by their errors. Forgetting the "
+            r"the mean of the error-weighted inputs $e_i\mathbf{x}_i^T$ (a weighted sum, not "
+            r"a weighted average: the errors need not sum to 1). Forgetting the "
             r"$\frac{1}{N}$ doubles it.",
             sum((_es[i] * pX.row(i) for i in range(2)), sp.zeros(1, 2)),
             2 * sum((_es[i] * pX.row(i) for i in range(2)), sp.zeros(1, 2)),

@@ -1,0 +1,17 @@
+"""The ledger of §1-§2: each display equation of the paper and the status of each
+of its ``=`` (see :mod:`mathcalc.content.ledger`)."""
+from . import entry
+
+ENTRIES = (
+    entry("1-1", "§1",
+      r"""\frac{1}{N} \sum_{\mathbf{x}} (\text{target}(\mathbf{x}) - \text{activation}(\mathbf{x}))^2 = \frac{1}{N} \sum_{\mathbf{x}} (\text{target}(\mathbf{x}) - \max(0, \sum_i^{|x|} w_i x_i + b))^2""",
+      ["checked"],
+      where=("introduction.ipynb", "ledger-1-1")),
+    entry("2-1", "§2",
+      r"""\frac{d}{dx}9(x + x^2) = 9\frac{d}{dx}(x + x^2) = 9\left(\frac{d}{dx}x + \frac{d}{dx}x^2\right) = 9(1 + 2x) = 9 + 18x""",
+      ["checked",
+      "checked",
+      "checked",
+      "checked"],
+      where=("scalar-derivatives.ipynb", "ledger-2-1")),
+)

@@ -1,0 +1,58 @@
+"""The ledger's pages say what the ledger holds: the totals its test counts, every entry
+once with its label, a link to the cell that checks it, and links to the errata."""
+from __future__ import annotations
+
+import re
+
+from mathcalc.content.errata import ERRATA
+from mathcalc.content.ledger import LEDGER, Entry, entry, totals
+from mathcalc.content.ledger import page
+from mathcalc.content.reference import errata_markdown
+
+
+def test_the_totals_table_holds_the_counted_totals():
+    t = totals()
+    row = page.totals_markdown().splitlines()[2]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[:6] == [str(t["equations"]), str(t["steps"]), str(t["checked"]),
+                         f"{t['erratum']} ({t['refuted']})", str(t["definition"]),
+                         str(t["notation"])]
+    assert cells[6] == (f"{t['checked'] + t['refuted']} of {t['checked'] + t['erratum']} "
+                        f"({100 * t['checked share']:.1f}%)")
+
+
+def test_every_entry_appears_once_with_its_label_and_equation():
+    text = page.ledger_markdown()
+    for e in LEDGER:
+        assert text.count(f"({page.entry_label(e.key)})=\n") == 1, e.key
+        assert e.paper.strip() in text
+    assert text.count("$$") == 2 * len(LEDGER)
+
+
+def test_a_checked_entry_links_to_its_cell_and_an_erratum_step_to_its_erratum():
+    sample = (entry("9-1", "§9", "a = b = c", ["checked", "erratum E9-a: wrong"],
+                    where=("notation.ipynb", "ledger-9-1")),
+              entry("9-2", "§9", "a = b = c", ["definition: names a",
+                                               "erratum E9-b, not computable: lost"]))
+    text = page.ledger_markdown(sample)
+    assert "1 of 2 `=` confirmed, 1 shown wrong, in [notation](#ledger-9-1)" in text
+    assert "2. ✗ erratum, shown wrong ([E9-a](#erratum-e9-a)): wrong" in text
+    assert "2. ✗ erratum, not computable as printed ([E9-b](#erratum-e9-b)): lost" in text
+    assert "**9-2.** 0 of 2 `=` confirmed\n" in text
+    assert "2 equations, 4 `=`: 1 confirmed, 1 definition, 0 notation, 2 errata." in text
+
+
+def test_each_erratum_on_the_errata_page_has_a_label_and_links_its_ledger_entry():
+    text = errata_markdown(ERRATA).data
+    for err in ERRATA:
+        assert f"({page.erratum_label(err.key)})=" in text
+        if err.ledger:
+            assert f"(#{page.entry_label(err.ledger)})" in text
+    assert len(re.findall(r"\(erratum-[^)]+\)=", text)) == len(ERRATA)
+
+
+def test_labels():
+    assert page.cell_label("4.5.1-3") == "ledger-4.5.1-3"
+    assert page.entry_label("4.5.1-3") == "ledger-entry-4.5.1-3"
+    assert page.erratum_label("E4.5.1-a") == "erratum-e4.5.1-a"
+    assert isinstance(LEDGER[0], Entry)
