@@ -108,7 +108,10 @@ def test_page_renders_offline(visit, base_url, page_file):
     assert levels and levels[0] == 1 and levels.count(1) == 1, f"not one leading h1: {levels}"
     skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
     assert not skips, f"heading levels skip: {skips}"
+    # (a layered widget's lower layers are decorative: aria-hidden, empty alt; its top
+    # frame describes the whole picture)
     undescribed = page.evaluate("""() => [...document.querySelectorAll('main img')]
+        .filter(i => i.getAttribute('aria-hidden') !== 'true')
         .filter(i => !i.alt || i.alt.includes('_images/') || /\\.(png|svg|jpe?g)$/.test(i.alt))
         .map(i => (i.alt || i.src).slice(0, 80))""")
     assert not undescribed, f"figures without a real alt text: {undescribed}"
@@ -277,3 +280,51 @@ def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
             f'{page_file}.ipynb"') in html
     assert (f'href="https://colab.research.google.com/github/{slug}/blob/{repo["branch"]}/'
             f'{page_file}.ipynb"') in html
+
+
+def layered_pages() -> list[str]:
+    from .conftest import HTML
+    return [f for f in widget_pages() if 'class="mathcalc-layer-data"' in (HTML / f"{f}.html").read_text()]
+
+
+# Per layer of a layered player: the sliders it depends on and the src of each visible image.
+LAYERS_STATE = """player => {
+  const spec = JSON.parse(player.querySelector('script.mathcalc-layer-data').textContent);
+  const box = player.querySelector('.mathcalc-frames');
+  return {dims: spec.layers.map(l => l.dims),
+          shown: spec.layers.map((_, k) => [...box.querySelectorAll(`img[data-layer="${k}"]`)]
+                 .filter(i => i.offsetParent !== null && i.complete && i.naturalWidth > 0).map(i => i.src)),
+          caption: player.querySelector('.mathcalc-caption').textContent,
+          alt: [...player.querySelectorAll('img.mathcalc-frame')].filter(i => i.offsetParent !== null)[0].alt};
+}"""
+
+
+def test_layered_pages_are_the_neuron_chapters():
+    assert {"book/neuron-gradient", "book/loss-gradient-weights",
+            "book/loss-gradient-bias"} <= set(layered_pages())
+
+
+@pytest.mark.parametrize("page_file", layered_pages())
+def test_each_slider_switches_exactly_the_layers_that_depend_on_it(visit, base_url, page_file):
+    """Keyboard moves of each slider of a layered widget: every layer shows one loaded
+    image; the layers that depend on the slider change, the others stay; the caption is
+    the top frame's alt text."""
+    v = visit(f"{base_url}/{page_file}.html")
+    page = v.page
+    page.wait_for_selector(".mathcalc-player[data-ready]", timeout=20000)
+    player = page.locator(".mathcalc-player:has(script.mathcalc-layer-data)").first
+    sliders = player.locator("input.mathcalc-slider")
+    assert sliders.count() == 3
+    for k in range(3):
+        slider = sliders.nth(k)
+        slider.scroll_into_view_if_needed()
+        before = player.evaluate(LAYERS_STATE)
+        slider.focus()
+        page.keyboard.press("ArrowLeft")
+        after = player.evaluate(LAYERS_STATE)
+        for state in (before, after):
+            assert all(len(s) == 1 for s in state["shown"]), f"{page_file}: {state['shown']}"
+            assert state["caption"] == state["alt"]
+        for dims, b, a in zip(before["dims"], before["shown"], after["shown"]):
+            assert (a != b) == (k in dims), f"slider {k}, layer over {dims} on {page_file}"
+    assert not v.errors, f"console errors: {v.errors}"
