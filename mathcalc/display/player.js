@@ -5,7 +5,8 @@
 // JSON (null for the shown one), in row-major order (the last slider varies fastest); this
 // script makes the other <img>s, shows one frame at a time, and Play advances the first
 // slider. A layered player stacks several such sets of frames, each over the sliders it
-// depends on, and shows the top frame's alt text as the caption. Until it runs, the controls are disabled and a note says where they work.
+// depends on, in one <img> per layer whose source it swaps, and shows the top frame's alt
+// text as the caption. Until it runs, the controls are disabled and a note says where they work.
 (function (script) {
   "use strict";
 
@@ -26,17 +27,50 @@
     return imgs;
   }
 
+  // A layered player keeps one <img> per layer and swaps its source: hundreds of SVG
+  // frames as <img>s would each be parsed up front (seconds on a slow machine).
+  function swapLayer(shown, entries) {
+    var here = typeof entries.find(function (e) { return e !== null; }) === "string"
+      ? shown.src : [shown.src, shown.alt];
+    var frames = entries.map(function (e) { return e === null ? here : e; });
+    var at = entries.indexOf(null);
+    return {
+      frames: frames,
+      alt: function () { return shown.alt; },
+      select: function (index) {
+        if (index === at) return;
+        var entry = frames[index];
+        shown.src = typeof entry === "string" ? entry : entry[0];
+        if (typeof entry !== "string") shown.alt = entry[1];
+        at = index;
+      }
+    };
+  }
+
+  function toggleLayer(frames) {
+    return {
+      frames: frames,
+      alt: function () { return frames.filter(function (f) { return !f.hidden; })[0].alt; },
+      select: function (index) {
+        for (var f = 0; f < frames.length; f++) frames[f].hidden = f !== index;
+      }
+    };
+  }
+
   function makeLayers(player) {
     var box = player.querySelector(".mathcalc-frames");
     var single = player.querySelector("script.mathcalc-frame-data");
     if (single) {
-      return [{dims: null, frames: makeImgs(box.querySelector("img.mathcalc-frame"),
-                                            JSON.parse(single.textContent))}];
+      var layer = toggleLayer(makeImgs(box.querySelector("img.mathcalc-frame"),
+                                       JSON.parse(single.textContent)));
+      layer.dims = null;
+      return [layer];
     }
     var spec = JSON.parse(player.querySelector("script.mathcalc-layer-data").textContent);
-    return spec.layers.map(function (layer, k) {
-      var shown = box.querySelector('img[data-layer="' + k + '"]');
-      return {dims: layer.dims, frames: makeImgs(shown, layer.frames)};
+    return spec.layers.map(function (data, k) {
+      var layer = swapLayer(box.querySelector('img[data-layer="' + k + '"]'), data.frames);
+      layer.dims = data.dims;
+      return layer;
     });
   }
 
@@ -60,8 +94,8 @@
         (layer.dims || at.map(function (_, k) { return k; })).forEach(function (k) {
           index = index * labels[k].length + at[k];
         });
-        for (var f = 0; f < layer.frames.length; f++) layer.frames[f].hidden = f !== index;
-        if (caption && layer === layers[layers.length - 1]) caption.textContent = layer.frames[index].alt;
+        layer.select(index);
+        if (caption && layer === layers[layers.length - 1]) caption.textContent = layer.alt();
       });
     }
 

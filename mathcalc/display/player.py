@@ -11,7 +11,10 @@ renders in place of the live widget:
   in a JSON ``<script>``, in row-major order over the parameters (the last parameter
   varies fastest), ``null`` in the shown one's place: the player's script makes the other
   ``<img>``s from it;
-- for an animation, a Play button.
+- for an animation, a Play button;
+- for a layered widget (:func:`layered_player_html`), one set of frames per layer, each
+  over the sliders it depends on, stacked in one box, with the top frame's alt text as a
+  visible caption (JSON ``{"layers": [{"dims", "frames"}]}``).
 
 A script inside the player, ``mathcalc/display/player.js`` (about 80 lines, no dependencies),
 wires the controls: moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``;

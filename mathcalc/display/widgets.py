@@ -8,7 +8,10 @@ plot, since there is no kernel: a misleading page. Here instead:
   ``selected_index`` of a ``Stack`` of frames (``HTML`` widgets, each an ``<img>`` with alt
   text);
 - several parameters: nested Stacks, the k-th slider linked to every Stack at depth k;
-- an animation: ``Play`` → ``IntSlider`` → ``Stack``.
+- an animation: ``Play`` → ``IntSlider`` → ``Stack``;
+- many combinations (9 × 9 × 9): :func:`layered`, a picture split into layers that each
+  depend on fewer sliders (a base PNG, then SVG marks, :mod:`mathcalc.display.marks`),
+  stacked by the player; live, its sliders pick the current combination's frames.
 
 The links run in the browser, so the same widget works in Jupyter and on Binder with no
 kernel round trip. The static book shows each widget's plain-HTML form instead

@@ -149,6 +149,18 @@ PLAYER_STATE = """player => {
 }"""
 
 
+def settled(player, script=None, timeout_ms=5000):
+    """The player's state once its shown images have loaded: a layered player swaps an
+    <img>'s source, and a data: URI still loads asynchronously (a few ms)."""
+    script = script or PLAYER_STATE
+    for _ in range(timeout_ms // 50):
+        state = player.evaluate(script)
+        if state["complete"]:
+            return state
+        player.page.wait_for_timeout(50)
+    return state
+
+
 def assert_in_step(state, where):
     """Exactly one frame shows, and it is the one the sliders name."""
     assert len(state["alts"]) == 1 and state["complete"], f"{where}: frames shown {state}"
@@ -181,15 +193,15 @@ def test_every_slider_changes_its_figure(visit, base_url, page_file):
         slider = sliders.nth(k)
         slider.scroll_into_view_if_needed()
         player = slider.locator("xpath=ancestor::div[contains(@class,'mathcalc-player')]")
-        before = player.evaluate(PLAYER_STATE)
+        before = settled(player)
         assert_in_step(before, f"slider {k} on {page_file}, at start")
         slider.focus()
         page.keyboard.press("ArrowRight")  # at the last value it cannot move right:
-        after = player.evaluate(PLAYER_STATE)
+        after = settled(player)
         if after["alts"] == before["alts"]:
             page.keyboard.press("ArrowLeft")
             page.keyboard.press("ArrowLeft")
-            after = player.evaluate(PLAYER_STATE)
+            after = settled(player)
         assert after["alts"] != before["alts"], f"slider {k} on {page_file} did not change its figure"
         assert_in_step(after, f"slider {k} on {page_file}, moved")
     assert not v.errors, f"console errors: {v.errors}"
@@ -293,7 +305,8 @@ LAYERS_STATE = """player => {
   const box = player.querySelector('.mathcalc-frames');
   return {dims: spec.layers.map(l => l.dims),
           shown: spec.layers.map((_, k) => [...box.querySelectorAll(`img[data-layer="${k}"]`)]
-                 .filter(i => i.offsetParent !== null && i.complete && i.naturalWidth > 0).map(i => i.src)),
+                 .filter(i => i.offsetParent !== null).map(i => i.src)),
+          complete: [...box.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0),
           caption: player.querySelector('.mathcalc-caption').textContent,
           alt: [...player.querySelectorAll('img.mathcalc-frame')].filter(i => i.offsetParent !== null)[0].alt};
 }"""
@@ -318,11 +331,12 @@ def test_each_slider_switches_exactly_the_layers_that_depend_on_it(visit, base_u
     for k in range(3):
         slider = sliders.nth(k)
         slider.scroll_into_view_if_needed()
-        before = player.evaluate(LAYERS_STATE)
+        before = settled(player, LAYERS_STATE)
         slider.focus()
         page.keyboard.press("ArrowLeft")
-        after = player.evaluate(LAYERS_STATE)
+        after = settled(player, LAYERS_STATE)
         for state in (before, after):
+            assert state["complete"], f"{page_file}: an image did not load"
             assert all(len(s) == 1 for s in state["shown"]), f"{page_file}: {state['shown']}"
             assert state["caption"] == state["alt"]
         for dims, b, a in zip(before["dims"], before["shown"], after["shown"]):

@@ -67,6 +67,7 @@ def layered_html():
 
 
 TOP = "() => [...document.querySelectorAll('img.mathcalc-frame')].filter(i => !i.hidden).map(i => i.alt)"
+LINES = "() => document.querySelector('img[data-layer=\"1\"]').src"
 LOWER = "() => [...document.querySelectorAll('img.mathcalc-layer')].filter(i => !i.hidden).map(i => i.src.length)"
 
 
@@ -85,16 +86,17 @@ def test_player_script_wires_a_layered_player(browser, layered_html, how):
     shown = page.evaluate(TOP)
     assert len(shown) == 1 and shown[0].endswith("(w = 1, b = 0, x = 1)")
     assert len(page.evaluate(LOWER)) == 2  # the axes and the lines: one image each
+    assert page.locator(".mathcalc-frames img").count() == 3  # one <img> per layer, swapped
     assert page.locator(".mathcalc-caption").inner_text() == shown[0]
-    lines = page.evaluate("() => [...document.querySelectorAll('img[data-layer=\"1\"]')].findIndex(i => !i.hidden)")
+    lines = page.evaluate(LINES)
     page.locator("input.mathcalc-slider").nth(2).focus()
     page.keyboard.press("ArrowLeft")  # x: the point moves, the lines stay
     assert page.evaluate(TOP)[0].endswith("(w = 1, b = 0, x = -1)")
-    assert page.evaluate("() => [...document.querySelectorAll('img[data-layer=\"1\"]')].findIndex(i => !i.hidden)") == lines
+    assert page.evaluate(LINES) == lines
     page.locator("input.mathcalc-slider").nth(1).focus()
     page.keyboard.press("ArrowRight")  # b: the lines move too
     assert page.evaluate(TOP)[0].endswith("(w = 1, b = 1, x = -1)")
-    assert page.evaluate("() => [...document.querySelectorAll('img[data-layer=\"1\"]')].findIndex(i => !i.hidden)") != lines
+    assert page.evaluate(LINES) != lines
     assert page.locator(".mathcalc-caption").inner_text() == page.evaluate(TOP)[0]
     assert not errors
     page.close()
