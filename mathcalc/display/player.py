@@ -122,7 +122,7 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
 
 
 # Layer k > 0 lies over layer 0 (in the flow, it gives the box its size) at the same scale.
-_OVER = "position:absolute;left:0;top:0;width:100%;height:auto"
+OVERLAY_STYLE = "position:absolute;left:0;top:0;width:100%;height:auto"
 
 
 def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
@@ -159,7 +159,7 @@ def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
         shown = frame_index([start[d] for d in dims], sub_shape)
         src, alt = frames[shown]
         top = k == len(layers) - 1
-        style = "" if k == 0 else f' style="{_OVER}"'
+        style = "" if k == 0 else f' style="{OVERLAY_STYLE}"'
         cls = "mathcalc-frame" if top else 'mathcalc-layer" aria-hidden="true'
         parts.append(f'<img class="{cls}" data-layer="{k}"{style} src="{_attr(_data_uri(src))}" '
                      f'alt="{_attr(alt if top else "")}">')

@@ -38,7 +38,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from .marks import AxesMap, draw_marks, svg_data_uri, to_svg
-from .player import layered_player_html, player_html
+from .player import OVERLAY_STYLE, layered_player_html, player_html
 
 MAX_FRAMES = 400         # PNG frames of one widget (each several kB)
 MAX_MARK_FRAMES = 1024   # SVG frames of one layer of marks (each a few hundred bytes)
@@ -254,7 +254,7 @@ def _combinations(depends, names, values):
 
 def _stack_html(srcs: list[str], alt: str) -> str:
     """The picture of one combination as stacked <img>s and its caption (the live widget)."""
-    over = "position:absolute;left:0;top:0;width:100%;height:auto"
+    over = OVERLAY_STYLE
     imgs = [f'<img src="{html.escape(s, quote=True)}" alt="" aria-hidden="true" '
             f'style="{"display:block;max-width:100%" if k == 0 else over}">'
             for k, s in enumerate(srcs[:-1])]
