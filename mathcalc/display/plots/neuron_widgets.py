@@ -20,7 +20,7 @@ from matplotlib.patches import Patch
 from ...paper.neuron import activation, affine
 from ...paper.neuron_lab import LossLab, read_neuron, sample_name
 from ..marks import Bar, Dot, Line, Text
-from ..widgets import Layer
+from ..layered import Layer
 from .style import COLORS, new_axes
 from .training import plot_loss_contours
 
