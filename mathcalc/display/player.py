@@ -11,7 +11,10 @@ renders in place of the live widget:
   in a JSON ``<script>``, in row-major order over the parameters (the last parameter
   varies fastest), ``null`` in the shown one's place: the player's script makes the other
   ``<img>``s from it;
-- for an animation, a Play button.
+- for an animation, a Play button;
+- for a layered widget (:func:`layered_player_html`), one set of frames per layer, each
+  over the sliders it depends on, stacked in one box, with the top frame's alt text as a
+  visible caption (JSON ``{"layers": [{"dims", "frames"}]}``).
 
 A script inside the player, ``mathcalc/display/player.js`` (about 80 lines, no dependencies),
 wires the controls: moving a slider shows frame ``index = ((i_0 · n_1) + i_1) · n_2 + …``;
@@ -43,7 +46,10 @@ def _attr(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _data_uri(png: bytes) -> str:
+def _data_uri(png: bytes | str) -> str:
+    """A PNG's bytes as a ``data:`` URI; a string is taken to be a URI already (an SVG)."""
+    if isinstance(png, str):
+        return png
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
@@ -57,6 +63,28 @@ def frame_index(indices: Sequence[int], shape: Sequence[int]) -> int:
             raise ValueError(f"slider index {i} is outside 0..{n - 1}")
         position = position * n + i
     return position
+
+
+def _controls(names, labels, start, title, play_interval) -> list[str]:
+    """The player's opening tag, title, sliders (and Play) and the static note."""
+    interval = f' data-interval="{int(play_interval)}"' if play_interval else ""
+    parts = [f'<div class="mathcalc-player"{interval}>']
+    if title:
+        parts.append(f'<p class="mathcalc-player-title"><strong>{html.escape(title)}</strong></p>')
+    parts.append('<div class="mathcalc-controls">')
+    if play_interval:
+        parts.append('<button type="button" class="mathcalc-play" aria-pressed="false" '
+                     'disabled>Play</button>')
+    for name, ls, i in zip(names, labels, start):
+        parts.append(
+            f'<label class="mathcalc-control"><span class="mathcalc-name">{html.escape(name)}'
+            f'</span><input type="range" class="mathcalc-slider" min="0" max="{len(ls) - 1}" '
+            f'step="1" value="{i}" aria-valuetext="{_attr(ls[i])}" '
+            f'data-labels="{_attr(json.dumps(list(ls), ensure_ascii=False))}" disabled>'
+            f'<output class="mathcalc-value">{html.escape(ls[i])}</output></label>')
+    parts.append('</div>')
+    parts.append(f'<p class="mathcalc-static-note">{STATIC_NOTE}</p>')
+    return parts
 
 
 def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
@@ -78,23 +106,7 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
         raise ValueError(f"{len(frames)} frames for sliders of shape {tuple(shape)}: "
                          f"expected {int(np.prod(shape))}")
     shown = frame_index(start, shape)
-    interval = f' data-interval="{int(play_interval)}"' if play_interval else ""
-    parts = [f'<div class="mathcalc-player"{interval}>']
-    if title:
-        parts.append(f'<p class="mathcalc-player-title"><strong>{html.escape(title)}</strong></p>')
-    parts.append('<div class="mathcalc-controls">')
-    if play_interval:
-        parts.append('<button type="button" class="mathcalc-play" aria-pressed="false" '
-                     'disabled>Play</button>')
-    for name, ls, i in zip(names, labels, start):
-        parts.append(
-            f'<label class="mathcalc-control"><span class="mathcalc-name">{html.escape(name)}'
-            f'</span><input type="range" class="mathcalc-slider" min="0" max="{len(ls) - 1}" '
-            f'step="1" value="{i}" aria-valuetext="{_attr(ls[i])}" '
-            f'data-labels="{_attr(json.dumps(list(ls), ensure_ascii=False))}" disabled>'
-            f'<output class="mathcalc-value">{html.escape(ls[i])}</output></label>')
-    parts.append('</div>')
-    parts.append(f'<p class="mathcalc-static-note">{STATIC_NOTE}</p>')
+    parts = _controls(names, labels, start, title, play_interval)
     # The shown frame as an <img>; every other frame as data for the script (null marks
     # the shown one). HTML sanitisers drop a <script> with its content but keep <img>s
     # and strip ``hidden``: as hidden <img>s, all frames would show at once there.
@@ -104,6 +116,60 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
     others = [None if k == shown else [_data_uri(png), alt] for k, (png, alt) in enumerate(frames)]
     data = json.dumps(others, ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" class="mathcalc-frame-data">{data}</script>')
+    parts.append(f'<script>\n{PLAYER_JS}</script>')
+    parts.append('</div>')
+    return "\n".join(parts)
+
+
+# Layer k > 0 lies over layer 0 (in the flow, it gives the box its size) at the same scale.
+OVERLAY_STYLE = "position:absolute;left:0;top:0;width:100%;height:auto"
+
+
+def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
+                        names: Sequence[str], labels: Sequence[Sequence[str]],
+                        start: Sequence[int], *, title: str = "") -> str:
+    """The HTML of a player whose picture is a stack of layers over ``len(names)`` sliders.
+
+    ``layers[k] = (dims, frames)``: the layer depends on the sliders ``dims`` (indices into
+    ``names``, in order) and has one frame, ``(PNG bytes or image URI, alt text)``, per
+    combination of those sliders' values, row-major. Layers stack in order, each drawn at
+    the size of layer 0. The last layer must depend on every slider: its frame is the
+    ``img.mathcalc-frame`` whose alt text describes the whole picture, shown as a caption
+    below it too; the layers under it are decorative (empty alt, ``aria-hidden``).
+    The JSON holds every layer's frames with ``null`` for the shown one.
+    """
+    if not (len(names) == len(labels) == len(start)) or not names:
+        raise ValueError(f"need one list of labels and one start index per name: "
+                         f"{len(names)} names, {len(labels)} label lists, {len(start)} starts")
+    if not layers or list(layers[-1][0]) != list(range(len(names))):
+        raise ValueError("the last layer must depend on every slider, in order")
+    shape = [len(ls) for ls in labels]
+    parts = _controls(names, labels, start, title, None)
+    parts.append('<div class="mathcalc-frames" style="position:relative;display:inline-block;'
+                 'max-width:100%">')
+    data = []
+    for k, (dims, frames) in enumerate(layers):
+        dims = list(dims)
+        if sorted(set(dims)) != dims or (dims and not 0 <= dims[-1] < len(names)):
+            raise ValueError(f"layer {k}: dims {dims} must be increasing slider indices")
+        sub_shape = [shape[d] for d in dims]
+        if len(frames) != int(np.prod(sub_shape)):
+            raise ValueError(f"layer {k}: {len(frames)} frames for sliders {dims} of shape "
+                             f"{tuple(sub_shape)}: expected {int(np.prod(sub_shape))}")
+        shown = frame_index([start[d] for d in dims], sub_shape)
+        src, alt = frames[shown]
+        top = k == len(layers) - 1
+        style = "" if k == 0 else f' style="{OVERLAY_STYLE}"'
+        cls = "mathcalc-frame" if top else 'mathcalc-layer" aria-hidden="true'
+        parts.append(f'<img class="{cls}" data-layer="{k}"{style} src="{_attr(_data_uri(src))}" '
+                     f'alt="{_attr(alt if top else "")}">')
+        data.append({"dims": dims, "frames": [None if i == shown else
+                                              ([_data_uri(s), a] if top else _data_uri(s))
+                                              for i, (s, a) in enumerate(frames)]})
+    parts.append('</div>')
+    parts.append(f'<p class="mathcalc-caption">{html.escape(layers[-1][1][frame_index(start, shape)][1])}</p>')
+    payload = json.dumps({"layers": data}, ensure_ascii=False).replace("</", "<\\/")
+    parts.append(f'<script type="application/json" class="mathcalc-layer-data">{payload}</script>')
     parts.append(f'<script>\n{PLAYER_JS}</script>')
     parts.append('</div>')
     return "\n".join(parts)

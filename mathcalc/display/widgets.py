@@ -8,7 +8,10 @@ plot, since there is no kernel: a misleading page. Here instead:
   ``selected_index`` of a ``Stack`` of frames (``HTML`` widgets, each an ``<img>`` with alt
   text);
 - several parameters: nested Stacks, the k-th slider linked to every Stack at depth k;
-- an animation: ``Play`` → ``IntSlider`` → ``Stack``.
+- an animation: ``Play`` → ``IntSlider`` → ``Stack``;
+- many combinations (9 × 9 × 9): :func:`layered`, a picture split into layers that each
+  depend on fewer sliders (a base PNG, then SVG marks, :mod:`mathcalc.display.marks`),
+  stacked by the player; live, its sliders pick the current combination's frames.
 
 The links run in the browser, so the same widget works in Jupyter and on Binder with no
 kernel round trip. The static book shows each widget's plain-HTML form instead
@@ -20,85 +23,19 @@ Frames are PNGs reduced to 64 colours (about 4-10 kB each) with fixed axes, so t
 """
 from __future__ import annotations
 
-import base64
-import html
-import io
 import itertools
 from collections.abc import Callable, Sequence
 
 import ipywidgets as W
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from PIL import Image
 
+from .frames import (AXES_RECT, MAX_FRAMES, KernelFreeWidget, _describe, _label, _sliders,
+                     frame_widget, render_png)
+from .layered import MAX_MARK_FRAMES, Layer, layered
 from .player import player_html
 
-MAX_FRAMES = 400
-AXES_RECT = (0.13, 0.14, 0.82, 0.76)  # fixed axes position: frames line up when switched
-
-
-def render_png(plot: Callable, figsize=(5.6, 3.6), dpi: int = 100, colors: int = 64,
-               subplot_kw: dict | None = None, **kwargs) -> bytes:
-    """Draw ``plot(ax=ax, **kwargs)`` on a fresh figure and return it as a small PNG.
-
-    No pyplot state is touched (no figure is left open); the palette is reduced to
-    ``colors`` colours, which keeps line plots sharp and files about 10x smaller.
-    """
-    fig = Figure(figsize=figsize, dpi=dpi)
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes(AXES_RECT, **(subplot_kw or {}))
-    plot(ax=ax, **kwargs)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
-    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
-    small = image.quantize(colors=colors, method=Image.Quantize.MEDIANCUT,
-                           dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    small.save(out, format="PNG", optimize=True)
-    return out.getvalue()
-
-
-def frame_widget(png: bytes, alt: str) -> W.HTML:
-    """One frame: an <img> with alt text (an ``Image`` widget cannot carry alt text)."""
-    data = base64.b64encode(png).decode("ascii")
-    return W.HTML(f'<img class="mathcalc-frame" src="data:image/png;base64,{data}" '
-                  f'alt="{html.escape(alt, quote=True)}">')
-
-
-def _describe(alt: str, title: str, plot: Callable) -> str:
-    return alt or title or getattr(plot, "__name__", "plot").replace("_", " ")
-
-
-def _label(name: str, value) -> str:
-    return f"{value:.3g}" if isinstance(value, (float, np.floating)) else str(value)
-
-
-class KernelFreeWidget:
-    """A widget tree plus what a page without widget support should show.
-
-    Displays as the live widget where widgets render (Jupyter, Binder), as plain HTML
-    sliders over the same frames (``text/html``, :mod:`mathcalc.display.player`) in the static
-    book, as the default frame (``image/png``) in the PDF, and as a short, stable text
-    summary (``text/plain``, which nbval compares).
-    """
-
-    def __init__(self, widget: W.Widget, default_png: bytes, summary: str, n_frames: int,
-                 links: list | None = None, html: str = ""):
-        self.widget = widget
-        self.links = list(links or [])  # the browser-side jslinks that make it work
-        self.default_png = default_png
-        self.summary = summary
-        self.n_frames = n_frames
-        self.html = html
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        data = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
-        data["text/plain"] = self.summary
-        data["image/png"] = base64.b64encode(self.default_png).decode("ascii")
-        if self.html:
-            data["text/html"] = self.html
-        return data
+__all__ = ["explore", "animate", "layered", "Layer", "render_png", "frame_widget",
+           "KernelFreeWidget", "MAX_FRAMES", "MAX_MARK_FRAMES", "AXES_RECT"]
 
 
 def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | None = None,
@@ -112,27 +49,11 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     ``alt`` says what the figure shows; each frame's alt text adds its parameter values.
     Slider descriptions are plain text (the widget manager's MathJax is not the page's).
     """
-    if not params:
-        raise ValueError("explore needs at least one parameter to vary")
-    names = list(params)
-    values = [list(params[k]) for k in names]
-    for name, vals in zip(names, values):
-        if not vals:
-            raise ValueError(f"parameter {name!r} has no values")
+    names, values, start = _sliders(params, defaults)
     total = int(np.prod([len(v) for v in values]))
     if total > MAX_FRAMES:
         raise ValueError(f"{total} frames is more than {MAX_FRAMES}: offer fewer values")
     fixed = dict(fixed or {})
-    defaults = dict(defaults or {})
-    unknown = set(defaults) - set(names)
-    if unknown:
-        raise ValueError(f"defaults names parameters that are not varied: {sorted(unknown)}")
-    start = []
-    for name, vals in zip(names, values):
-        if name in defaults:
-            start.append(min(range(len(vals)), key=lambda i: abs(vals[i] - defaults[name])))
-        else:
-            start.append(len(vals) // 2)
 
     frames = {}
     for idx in itertools.product(*(range(len(v)) for v in values)):

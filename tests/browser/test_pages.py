@@ -108,7 +108,10 @@ def test_page_renders_offline(visit, base_url, page_file):
     assert levels and levels[0] == 1 and levels.count(1) == 1, f"not one leading h1: {levels}"
     skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
     assert not skips, f"heading levels skip: {skips}"
+    # (a layered widget's lower layers are decorative: aria-hidden, empty alt; its top
+    # frame describes the whole picture)
     undescribed = page.evaluate("""() => [...document.querySelectorAll('main img')]
+        .filter(i => i.getAttribute('aria-hidden') !== 'true')
         .filter(i => !i.alt || i.alt.includes('_images/') || /\\.(png|svg|jpe?g)$/.test(i.alt))
         .map(i => (i.alt || i.src).slice(0, 80))""")
     assert not undescribed, f"figures without a real alt text: {undescribed}"
@@ -146,6 +149,18 @@ PLAYER_STATE = """player => {
 }"""
 
 
+def settled(player, script=None, timeout_ms=5000):
+    """The player's state once its shown images have loaded: a layered player swaps an
+    <img>'s source, and a data: URI still loads asynchronously (a few ms)."""
+    script = script or PLAYER_STATE
+    for _ in range(timeout_ms // 50):
+        state = player.evaluate(script)
+        if state["complete"]:
+            return state
+        player.page.wait_for_timeout(50)
+    return state
+
+
 def assert_in_step(state, where):
     """Exactly one frame shows, and it is the one the sliders name."""
     assert len(state["alts"]) == 1 and state["complete"], f"{where}: frames shown {state}"
@@ -178,15 +193,15 @@ def test_every_slider_changes_its_figure(visit, base_url, page_file):
         slider = sliders.nth(k)
         slider.scroll_into_view_if_needed()
         player = slider.locator("xpath=ancestor::div[contains(@class,'mathcalc-player')]")
-        before = player.evaluate(PLAYER_STATE)
+        before = settled(player)
         assert_in_step(before, f"slider {k} on {page_file}, at start")
         slider.focus()
         page.keyboard.press("ArrowRight")  # at the last value it cannot move right:
-        after = player.evaluate(PLAYER_STATE)
+        after = settled(player)
         if after["alts"] == before["alts"]:
             page.keyboard.press("ArrowLeft")
             page.keyboard.press("ArrowLeft")
-            after = player.evaluate(PLAYER_STATE)
+            after = settled(player)
         assert after["alts"] != before["alts"], f"slider {k} on {page_file} did not change its figure"
         assert_in_step(after, f"slider {k} on {page_file}, moved")
     assert not v.errors, f"console errors: {v.errors}"
@@ -277,3 +292,53 @@ def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
             f'{page_file}.ipynb"') in html
     assert (f'href="https://colab.research.google.com/github/{slug}/blob/{repo["branch"]}/'
             f'{page_file}.ipynb"') in html
+
+
+def layered_pages() -> list[str]:
+    from .conftest import HTML
+    return [f for f in widget_pages() if 'class="mathcalc-layer-data"' in (HTML / f"{f}.html").read_text()]
+
+
+# Per layer of a layered player: the sliders it depends on and the src of each visible image.
+LAYERS_STATE = """player => {
+  const spec = JSON.parse(player.querySelector('script.mathcalc-layer-data').textContent);
+  const box = player.querySelector('.mathcalc-frames');
+  return {dims: spec.layers.map(l => l.dims),
+          shown: spec.layers.map((_, k) => [...box.querySelectorAll(`img[data-layer="${k}"]`)]
+                 .filter(i => i.offsetParent !== null).map(i => i.src)),
+          complete: [...box.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0),
+          caption: player.querySelector('.mathcalc-caption').textContent,
+          alt: [...player.querySelectorAll('img.mathcalc-frame')].filter(i => i.offsetParent !== null)[0].alt};
+}"""
+
+
+def test_layered_pages_are_the_neuron_chapters():
+    assert {"book/neuron-gradient", "book/loss-gradient-weights",
+            "book/loss-gradient-bias"} <= set(layered_pages())
+
+
+@pytest.mark.parametrize("page_file", layered_pages())
+def test_each_slider_switches_exactly_the_layers_that_depend_on_it(visit, base_url, page_file):
+    """Keyboard moves of each slider of a layered widget: every layer shows one loaded
+    image; the layers that depend on the slider change, the others stay; the caption is
+    the top frame's alt text."""
+    v = visit(f"{base_url}/{page_file}.html")
+    page = v.page
+    page.wait_for_selector(".mathcalc-player[data-ready]", timeout=20000)
+    player = page.locator(".mathcalc-player:has(script.mathcalc-layer-data)").first
+    sliders = player.locator("input.mathcalc-slider")
+    assert sliders.count() == 3
+    for k in range(3):
+        slider = sliders.nth(k)
+        slider.scroll_into_view_if_needed()
+        before = settled(player, LAYERS_STATE)
+        slider.focus()
+        page.keyboard.press("ArrowLeft")
+        after = settled(player, LAYERS_STATE)
+        for state in (before, after):
+            assert state["complete"], f"{page_file}: an image did not load"
+            assert all(len(s) == 1 for s in state["shown"]), f"{page_file}: {state['shown']}"
+            assert state["caption"] == state["alt"]
+        for dims, b, a in zip(before["dims"], before["shown"], after["shown"]):
+            assert (a != b) == (k in dims), f"slider {k}, layer over {dims} on {page_file}"
+    assert not v.errors, f"console errors: {v.errors}"

@@ -55,3 +55,48 @@ def test_player_script_wires_its_player(browser, player_html, how):
     assert page.locator("output.mathcalc-value").first.inner_text() == "2"
     assert not errors
     page.close()
+
+
+@pytest.fixture(scope="module")
+def layered_html():
+    from mathcalc.display import plots
+    from mathcalc.paper.neuron_lab import neuron_caption
+    grid = {"w": [0.5, 1.0], "b": [-1.0, 0.0, 1.0], "x": [-1.0, 1.0]}
+    return widgets.layered(plots.neuron_gradient_layers(), grid, caption=neuron_caption,
+                           defaults={"w": 1.0, "b": 0.0, "x": 1.0}, figsize=(8, 3.4)).html
+
+
+TOP = "() => [...document.querySelectorAll('img.mathcalc-frame')].filter(i => !i.hidden).map(i => i.alt)"
+LINES = "() => document.querySelector('img[data-layer=\"1\"]').src"
+LOWER = "() => [...document.querySelectorAll('img.mathcalc-layer')].filter(i => !i.hidden).map(i => i.src.length)"
+
+
+@pytest.mark.parametrize("how", ["inline", "evaluated later"])
+def test_player_script_wires_a_layered_player(browser, layered_html, how):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    if how == "inline":
+        page.set_content(f"<!doctype html><html><body>{layered_html}</body></html>")
+    else:
+        page.set_content("<!doctype html><html><body><div id='out'></div></body></html>")
+        page.evaluate("html => { document.getElementById('out').innerHTML = html; }", layered_html)
+        page.evaluate(PLAYER_JS)
+        page.evaluate(PLAYER_JS)
+    shown = page.evaluate(TOP)
+    assert len(shown) == 1 and shown[0].endswith("(w = 1, b = 0, x = 1)")
+    assert len(page.evaluate(LOWER)) == 2  # the axes and the lines: one image each
+    assert page.locator(".mathcalc-frames img").count() == 3  # one <img> per layer, swapped
+    assert page.locator(".mathcalc-caption").inner_text() == shown[0]
+    lines = page.evaluate(LINES)
+    page.locator("input.mathcalc-slider").nth(2).focus()
+    page.keyboard.press("ArrowLeft")  # x: the point moves, the lines stay
+    assert page.evaluate(TOP)[0].endswith("(w = 1, b = 0, x = -1)")
+    assert page.evaluate(LINES) == lines
+    page.locator("input.mathcalc-slider").nth(1).focus()
+    page.keyboard.press("ArrowRight")  # b: the lines move too
+    assert page.evaluate(TOP)[0].endswith("(w = 1, b = 1, x = -1)")
+    assert page.evaluate(LINES) != lines
+    assert page.locator(".mathcalc-caption").inner_text() == page.evaluate(TOP)[0]
+    assert not errors
+    page.close()
