@@ -1,6 +1,7 @@
 # mathcalc: two commands on a fresh machine with Python 3.11+:
 #   make book   set up .venv, execute every notebook, build the HTML book (warnings are errors)
-#   make test   the same set-up and build, then unit + property tests, nbval, browser tests
+#   make test   Chromium where missing, the same set-up and build, then unit + property tests,
+#               nbval, browser tests
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 PYTHON ?= python3
@@ -11,7 +12,7 @@ VENDOR := book/_assets/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test unit nbval browser execute lab pdf tex clean weight
+.PHONY: setup book test unit nbval browser execute lab pdf tex chromium clean weight
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
 $(STAMP): requirements.txt pyproject.toml
@@ -50,7 +51,8 @@ nbval: setup
 browser: setup
 	$(BIN)/python -m pytest tests/browser -n 2 -q
 
-test: book unit nbval browser
+# Chromium first: a machine without it installs it (or is told how) before the long build.
+test: chromium book unit nbval browser
 
 # Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
 weight: setup
@@ -67,6 +69,22 @@ tex:
 	  echo "Installing TeX Live (Debian packages: $(TEX_PACKAGES))"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; \
+	fi
+
+# Chromium for the browser tests: $(CHROMIUM) if given, else Debian's chromium, installed
+# where missing (apt-get as root, through sudo otherwise); without either, one line saying
+# what to run, before anything is built.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$(CHROMIUM)" != /usr/bin/chromium ]; then \
+	    echo "CHROMIUM=$(CHROMIUM) is not an executable: point it at a Chromium-based browser"; exit 1; fi; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	  else echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chrome), then make test again"; exit 1; fi; \
+	  echo "Installing Chromium (Debian package chromium) for the browser tests"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 # The whole book as one PDF, offline: every notebook executed, widgets as their default frame.
