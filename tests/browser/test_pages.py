@@ -264,8 +264,8 @@ def test_one_search_field_and_no_empty_top_bar(visit, base_url):
 
 @pytest.mark.parametrize("page_file", [p for p in PAGES if (ROOT / f"{p}.ipynb").exists()])
 def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
-    """The .ipynb download is the chapter's own notebook, and Binder and Colab open it from
-    the repository named once in _config.yml."""
+    """The .ipynb download is the chapter's own notebook, and Binder (in JupyterLab) and
+    Colab open it from the repository named once in _config.yml."""
     html = (html_root / f"{page_file}.html").read_text()
     assert f'href="../_sources/{page_file}.ipynb"' in html
     served = json.loads((html_root / "_sources" / f"{page_file}.ipynb").read_text())
@@ -273,7 +273,7 @@ def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
     assert [c["source"] for c in served["cells"]] == [c["source"] for c in source["cells"]]
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
     slug = repo["url"].removeprefix("https://github.com/")
-    assert (f'href="https://mybinder.org/v2/gh/{slug}/{repo["branch"]}?urlpath=tree/'
+    assert (f'href="https://mybinder.org/v2/gh/{slug}/{repo["branch"]}?urlpath=lab/tree/'
             f'{page_file}.ipynb"') in html
     assert (f'href="https://colab.research.google.com/github/{slug}/blob/{repo["branch"]}/'
             f'{page_file}.ipynb"') in html
