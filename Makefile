@@ -9,15 +9,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VENDOR := book/_assets/vendor/versions.json
+TEST_VENDOR := tests/browser/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: setup book test unit nbval browser execute lab pdf tex chromium clean weight
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-lab.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt \
+		-r requirements-lab.txt
 	@# Build matplotlib's font cache now: its one-time notice on stderr would otherwise
 	@# land in the first notebook's outputs.
 	$(BIN)/python -c "import matplotlib.pyplot" 2>/dev/null
@@ -25,6 +27,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 $(VENDOR): scripts/vendor_js.py $(STAMP)
 	$(BIN)/python scripts/vendor_js.py
+
+# axe-core for the browser tests, in its own folder: never shipped in the book.
+$(TEST_VENDOR): scripts/vendor_js.py $(STAMP)
+	$(BIN)/python scripts/vendor_js.py --tests
 
 setup: $(STAMP) $(VENDOR)
 
@@ -48,7 +54,7 @@ nbval: setup
 	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with scripts/nbval_sanitize.cfg \
 		-n 2 --dist loadfile -q
 
-browser: setup
+browser: setup $(TEST_VENDOR)
 	$(BIN)/python -m pytest tests/browser -n 2 -q
 
 # Chromium first: a machine without it installs it (or is told how) before the long build.
@@ -58,10 +64,10 @@ test: chromium book unit nbval browser
 weight: setup
 	$(BIN)/python scripts/page_weight.py
 
-# Open the notebooks in JupyterLab, widgets included, from the same environment.
+# Open the notebooks in JupyterLab (requirements-lab.txt, the version the live browser test
+# drives), widgets included, from the same environment.
 lab: setup
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check jupyterlab
-	$(BIN)/jupyter lab book
+	$(BIN)/jupyter lab book $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # TeX Live from Debian packages, installed where missing (needs root or sudo).
 tex:

@@ -142,3 +142,43 @@ def test_template_override_is_the_themes_macros_without_font_awesome_js():
                        if "fontawesome.js" not in line and "custom icons" not in line)
     assert body.rstrip("\n") == expected.rstrip("\n")
     assert "fontawesome.js" in theme and "fontawesome.js" not in body
+
+
+def test_search_button_override_is_the_themes_named_by_its_text():
+    """book/_templates/search-button-field.html is the installed theme's file,
+    with the aria-label that differed from the visible text (axe-core:
+    label-content-name-mismatch) replaced by aria-keyshortcuts, the shortcut hidden."""
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+             / "components" / "search-button-field.html").read_text()
+    ours = (ROOT / "book" / "_templates" / "search-button-field.html").read_text()
+    body = ours.split("-#}\n", 1)[1]
+    expected = theme.replace(''' aria-label="{{ _('Search') }}"''', ' aria-keyshortcuts="Control+K"')
+    expected = expected.replace('<span class="search-button__kbd-shortcut">',
+                                '<span class="search-button__kbd-shortcut" aria-hidden="true">')
+    assert expected != theme, "the theme's search button changed: review the override"
+    assert body == expected
+
+
+def test_hide_cell_toggle_is_myst_nbs_without_the_aria_label():
+    """book/_ext's visitor for myst-nb's hidden cells writes myst-nb's markup, less the
+    summary's aria-label (a name that differed from its visible text)."""
+    import sys
+    from types import SimpleNamespace
+
+    from myst_nb.sphinx_ import visit_HideCellInput
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    try:
+        import clean_pages
+    finally:
+        sys.path.remove(str(ROOT / "book" / "_ext"))
+    node = {"classes": ["above-input"], "prompt_show": "Show code cell source",
+            "prompt_hide": "Hide code cell source"}
+    theirs, ours = SimpleNamespace(body=[]), SimpleNamespace(body=[])
+    visit_HideCellInput(theirs, node)
+    clean_pages.visit_hide_cell(ours, node)
+    assert '<summary aria-label="Toggle hidden content">\n' in theirs.body
+    assert ours.body == ["<summary>\n" if part.startswith("<summary") else part
+                         for part in theirs.body]
