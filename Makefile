@@ -1,7 +1,7 @@
 # mathcalc: two commands on a fresh machine with Python 3.11+:
 #   make book   set up .venv, execute every notebook, build the HTML book (warnings are errors)
-#   make test   Chromium where missing, the same set-up and build, then unit + property tests,
-#               nbval, browser tests
+#   make test   Chromium where missing, the same set-up and build, the build's execution
+#               compared with the stored outputs, unit + property tests, browser tests
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 PYTHON ?= python3
@@ -13,7 +13,7 @@ TEST_VENDOR := tests/browser/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test unit nbval browser execute lab pdf tex chromium clean weight
+.PHONY: setup book test compare unit nbval browser execute lab pdf tex chromium clean weight
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
 $(STAMP): requirements.txt requirements-lab.txt pyproject.toml
@@ -50,6 +50,13 @@ execute: setup
 unit: setup
 	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 -q
 
+# The notebooks the book build executed (_build/jupyter_execute, from the last make book)
+# against their stored outputs, with nbval's comparison and sanitizers: make test executes
+# every notebook once, in the build, and still proves what make nbval proves.
+compare: setup
+	$(BIN)/python scripts/compare_outputs.py
+
+# A second execution of every notebook under nbval (make test uses make compare instead).
 nbval: setup
 	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with scripts/nbval_sanitize.cfg \
 		-n 2 --dist loadfile -q
@@ -58,7 +65,7 @@ browser: setup $(TEST_VENDOR)
 	$(BIN)/python -m pytest tests/browser -n 2 -q
 
 # Chromium first: a machine without it installs it (or is told how) before the long build.
-test: chromium book unit nbval browser
+test: chromium book compare unit browser
 
 # Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
 weight: setup
