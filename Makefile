@@ -1,6 +1,7 @@
 # mathcalc: two commands on a fresh machine with Python 3.11+:
 #   make book   set up .venv, execute every notebook, build the HTML book (warnings are errors)
-#   make test   the same set-up and build, then unit + property tests, nbval, browser tests
+#   make test   Chromium where missing, the same set-up and build, the build's execution
+#               compared with the stored outputs, unit + property tests, browser tests
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 PYTHON ?= python3
@@ -8,15 +9,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VENDOR := book/_assets/vendor/versions.json
+TEST_VENDOR := tests/browser/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test unit nbval browser execute lab pdf tex clean weight
+.PHONY: setup book test compare unit nbval browser execute lab pdf tex chromium clean weight
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-lab.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt \
+		-r requirements-lab.txt
 	@# Build matplotlib's font cache now: its one-time notice on stderr would otherwise
 	@# land in the first notebook's outputs.
 	$(BIN)/python -c "import matplotlib.pyplot" 2>/dev/null
@@ -24,6 +27,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 $(VENDOR): scripts/vendor_js.py $(STAMP)
 	$(BIN)/python scripts/vendor_js.py
+
+# axe-core for the browser tests, in its own folder: never shipped in the book.
+$(TEST_VENDOR): scripts/vendor_js.py $(STAMP)
+	$(BIN)/python scripts/vendor_js.py --tests
 
 setup: $(STAMP) $(VENDOR)
 
@@ -43,23 +50,31 @@ execute: setup
 unit: setup
 	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 -q
 
+# The notebooks the book build executed (_build/jupyter_execute, from the last make book)
+# against their stored outputs, with nbval's comparison and sanitizers: make test executes
+# every notebook once, in the build, and still proves what make nbval proves.
+compare: setup
+	$(BIN)/python scripts/compare_outputs.py
+
+# A second execution of every notebook under nbval (make test uses make compare instead).
 nbval: setup
 	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with scripts/nbval_sanitize.cfg \
 		-n 2 --dist loadfile -q
 
-browser: setup
+browser: setup $(TEST_VENDOR)
 	$(BIN)/python -m pytest tests/browser -n 2 -q
 
-test: book unit nbval browser
+# Chromium first: a machine without it installs it (or is told how) before the long build.
+test: chromium book compare unit browser
 
 # Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
 weight: setup
 	$(BIN)/python scripts/page_weight.py
 
-# Open the notebooks in JupyterLab, widgets included, from the same environment.
+# Open the notebooks in JupyterLab (requirements-lab.txt, the version the live browser test
+# drives), widgets included, from the same environment.
 lab: setup
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check jupyterlab
-	$(BIN)/jupyter lab book
+	$(BIN)/jupyter lab book $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # TeX Live from Debian packages, installed where missing (needs root or sudo).
 tex:
@@ -67,6 +82,22 @@ tex:
 	  echo "Installing TeX Live (Debian packages: $(TEX_PACKAGES))"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; \
+	fi
+
+# Chromium for the browser tests: $(CHROMIUM) if given, else Debian's chromium, installed
+# where missing (apt-get as root, through sudo otherwise); without either, one line saying
+# what to run, before anything is built.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$(CHROMIUM)" != /usr/bin/chromium ]; then \
+	    echo "CHROMIUM=$(CHROMIUM) is not an executable: point it at a Chromium-based browser"; exit 1; fi; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	  else echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chrome), then make test again"; exit 1; fi; \
+	  echo "Installing Chromium (Debian package chromium) for the browser tests"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 # The whole book as one PDF, offline: every notebook executed, widgets as their default frame.

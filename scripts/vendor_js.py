@@ -1,7 +1,8 @@
 """Vendor the JavaScript the built pages need, from the npm registry, so that no page
 loads anything from a CDN.
 
-    python scripts/vendor_js.py [DEST]      # default: book/_assets/vendor
+    python scripts/vendor_js.py [DEST]           # the book's: default book/_assets/vendor
+    python scripts/vendor_js.py --tests [DEST]   # the tests': default tests/browser/vendor
 
 Each package is pinned by version and by the sha512 integrity that npm publishes for its
 tarball; a download that does not match is refused. Only the files the pages use are
@@ -9,6 +10,10 @@ extracted:
 
 - mathjax 3: the ``tex-mml-chtml`` component (what Sphinx loads) and the folders it loads
   lazily (fonts, TeX extensions, the menu and accessibility modules).
+
+and, for the browser tests only (never shipped in the book, so in its own folder):
+
+- axe-core: ``axe.min.js``, the accessibility checker the tests inject into every page.
 
 (The widgets need nothing vendored: the book renders them as plain HTML driven by the
 small script ``mathcalc/player.js`` inside each widget's HTML, not with the 4.4 MB
@@ -44,6 +49,17 @@ PACKAGES = {
     },
 }
 
+TEST_PACKAGES = {
+    "axe-core": {
+        "version": "4.14.1",
+        "tarball": "axe-core/-/axe-core-4.14.1.tgz",
+        "integrity": "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        "strip": "package/",
+        "keep": ["axe.min.js", "LICENSE"],
+        "dest": "axe-core",
+    },
+}
+
 
 def _wanted(name: str, keep: list[str]) -> bool:
     """True when the tarball member ``name`` (already stripped) is one we serve."""
@@ -62,14 +78,17 @@ def _download(url: str, integrity: str) -> bytes:
     return data
 
 
-def vendor(dest: Path) -> None:
+def vendor(dest: Path, packages: dict | None = None) -> None:
+    """Download and extract ``packages`` (default: the book's) below ``dest``."""
+    packages = PACKAGES if packages is None else packages
     stamp_path = dest / "versions.json"
-    pins = {name: spec["version"] for name, spec in PACKAGES.items()}
+    pins = {name: spec["version"] for name, spec in packages.items()}
     if stamp_path.exists() and json.loads(stamp_path.read_text()) == pins:
         return
     if dest.exists():
         shutil.rmtree(dest)
-    for name, spec in PACKAGES.items():
+    dest.mkdir(parents=True)
+    for name, spec in packages.items():
         data = _download(f"{REGISTRY}/{spec['tarball']}", spec["integrity"])
         count = 0
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
@@ -89,4 +108,9 @@ def vendor(dest: Path) -> None:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    vendor(Path(sys.argv[1]) if len(sys.argv) > 1 else root / "book" / "_assets" / "vendor")
+    args = sys.argv[1:]
+    if args[:1] == ["--tests"]:
+        vendor(Path(args[1]) if len(args) > 1 else root / "tests" / "browser" / "vendor",
+               TEST_PACKAGES)
+    else:
+        vendor(Path(args[0]) if args else root / "book" / "_assets" / "vendor")

@@ -142,3 +142,89 @@ def test_template_override_is_the_themes_macros_without_font_awesome_js():
                        if "fontawesome.js" not in line and "custom icons" not in line)
     assert body.rstrip("\n") == expected.rstrip("\n")
     assert "fontawesome.js" in theme and "fontawesome.js" not in body
+
+
+def test_search_button_override_is_the_themes_named_by_its_text():
+    """book/_templates/search-button-field.html is the installed theme's file,
+    with the aria-label that differed from the visible text (axe-core:
+    label-content-name-mismatch) replaced by aria-keyshortcuts, the shortcut hidden."""
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+             / "components" / "search-button-field.html").read_text()
+    ours = (ROOT / "book" / "_templates" / "search-button-field.html").read_text()
+    body = ours.split("-#}\n", 1)[1]
+    expected = theme.replace(''' aria-label="{{ _('Search') }}"''', ' aria-keyshortcuts="Control+K"')
+    expected = expected.replace('<span class="search-button__kbd-shortcut">',
+                                '<span class="search-button__kbd-shortcut" aria-hidden="true">')
+    assert expected != theme, "the theme's search button changed: review the override"
+    assert body == expected
+
+
+def test_hide_cell_toggle_is_myst_nbs_without_the_aria_label():
+    """book/_ext's visitor for myst-nb's hidden cells writes myst-nb's markup, less the
+    summary's aria-label (a name that differed from its visible text)."""
+    import sys
+    from types import SimpleNamespace
+
+    from myst_nb.sphinx_ import visit_HideCellInput
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    try:
+        import clean_pages
+    finally:
+        sys.path.remove(str(ROOT / "book" / "_ext"))
+    node = {"classes": ["above-input"], "prompt_show": "Show code cell source",
+            "prompt_hide": "Hide code cell source"}
+    theirs, ours = SimpleNamespace(body=[]), SimpleNamespace(body=[])
+    visit_HideCellInput(theirs, node)
+    clean_pages.visit_hide_cell(ours, node)
+    assert '<summary aria-label="Toggle hidden content">\n' in theirs.body
+    assert ours.body == ["<summary>\n" if part.startswith("<summary") else part
+                         for part in theirs.body]
+
+
+def _pair(stored_outputs, executed_outputs, tags=()):
+    """A stored notebook and its executed copy, one code cell each."""
+    def nb(outputs):
+        cell = nbformat.v4.new_code_cell("x", execution_count=1, metadata={"tags": list(tags)})
+        cell.outputs = [nbformat.from_dict(o) for o in outputs]
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"), cell])
+    return nb(stored_outputs), nb(executed_outputs)
+
+
+def _result(text, png="AAAA"):
+    return {"output_type": "execute_result", "execution_count": 1, "metadata": {},
+            "data": {"text/plain": text, "image/png": png}}
+
+
+def test_compare_outputs_finds_what_nbval_finds_and_ignores_what_it_ignores():
+    co = load("compare_outputs")
+    assert co.compare(*_pair([_result("1")], [_result("1", png="BBBB")])) == []  # PNG not compared
+    assert co.compare(*_pair([_result("<f at 0x7f00>")], [_result("<f at 0x7fab>")])) == []  # sanitized
+    assert co.compare(*_pair([_result("<Figure size 640x480 with 1 Axes>")],
+                             [_result("<Figure size 640x480 with 2 Axes>")])) == []
+    changed = co.compare(*_pair([_result("1")], [_result("2")]))
+    assert len(changed) == 1 and "outputs differ" in changed[0] and "text/plain" in changed[0]
+    assert co.compare(*_pair([_result("1")], [_result("2")], tags=["nbval-ignore-output"])) == []
+    error = {"output_type": "error", "ename": "ValueError", "evalue": "no", "traceback": []}
+    assert "raised ValueError" in co.compare(*_pair([], [error]))[0]
+    assert co.compare(*_pair([error], [error], tags=["raises-exception"])) == []
+    missing = co.compare(*_pair([_result("1")], []))
+    assert "outputs differ" in missing[0]
+
+
+def test_compare_outputs_merges_streams_as_the_page_renders_them():
+    co = load("compare_outputs")
+    out = lambda text: {"output_type": "stream", "name": "stdout", "text": text}  # noqa: E731
+    # split into two messages, or with the trailing blank line the renderer trims: the same
+    assert co.compare(*_pair([out("a\n")], [out("a\n"), out("\n")])) == []
+    assert co.compare(*_pair([out("a\n\n")], [out("a\n")])) == []
+    assert co.compare(*_pair([out("a\n")], [out("b\n")]))
+
+
+def test_compare_outputs_refuses_a_stale_build(tmp_path):
+    co = load("compare_outputs")
+    stored, executed = _pair([_result("1")], [_result("1")])
+    executed.cells[1].source = "y"
+    assert "other code cells" in co.compare(stored, executed)[0]

@@ -22,8 +22,15 @@
   ``navbar_persistent`` is set, which sphinx-book-theme 1.3 does not do: every page had an
   empty full-width bar holding a second search field. The book's search stays where the
   theme puts it, in the primary sidebar.
+- myst-nb's "Show code cell source" toggle is a ``<summary aria-label="Toggle hidden
+  content">``: a name that differs from the visible text, which axe-core reports as a
+  serious violation (label-content-name-mismatch; speech-input users say what they see).
+  The same markup without the aria-label takes its name from the text it shows. (The
+  theme's search button had the same fault: book/_templates/search-button-field.html.)
 """
 from __future__ import annotations
+
+from html import escape
 
 PARALLEL_SAFE = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
 
@@ -49,7 +56,24 @@ def _drop_widget_state(app, pagename, templatename, context, doctree):
     data.get("js_files", {}).pop("ipywidgets_state", None)
 
 
+def visit_hide_cell(self, node):
+    """myst-nb's visit_HideCellInput, less the summary's aria-label."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n')
+    self.body.append("<summary>\n")
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def _hide_cell_markup(app):
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hide_cell, depart_HideCellInput))
+
+
 def setup(app):
+    app.connect("builder-inited", _hide_cell_markup)
     app.connect("html-page-context", _default_mode)
     # before myst-nb adds the page's JavaScript (its listener has the default priority 500)
     app.connect("html-page-context", _drop_widget_state, priority=400)

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
 TOC = Path(os.environ.get("BOOK_TOC", ROOT / "_toc.yml"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# axe-core from npm, pinned and checksummed (scripts/vendor_js.py --tests; make browser)
+AXE = ROOT / "tests" / "browser" / "vendor" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync",
                  "--disable-quic"]
@@ -52,6 +54,12 @@ def base_url(html_root):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def axe_vendored():
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `python scripts/vendor_js.py --tests` (make browser does)")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Every page of the built book, as a reader's browser sees it: math typeset by the local
 MathJax, figures loaded and described (alt text), headings in order, widgets that respond,
-no console error and no request that leaves the machine (the book must work offline)."""
+no console error, no request that leaves the machine (the book must work offline), and no
+serious or critical accessibility violation (axe-core, vendored for the tests)."""
 from __future__ import annotations
 
 import gzip
@@ -10,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from .conftest import ROOT, chapter_files
+from .conftest import AXE, ROOT, chapter_files
 
 PAGES = chapter_files()
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -24,6 +25,20 @@ VISIBLE_PROSE = """() => {
   copy.querySelectorAll('pre, code, script, style, mjx-container, .cell_input').forEach(e => e.remove());
   return copy.innerText;
 }"""
+
+
+# axe-core with its default rule set, nothing disabled, nothing excluded: the violations
+# that keep a keyboard, screen-reader or speech-input reader out.
+AXE_RUN = """() => axe.run(document).then(r => r.violations
+  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+  .map(v => ({rule: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => n.html.slice(0, 160))})))"""
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it stands."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_RUN)
 
 
 def served_bytes(responses) -> int:
@@ -119,6 +134,9 @@ def test_page_renders_offline(visit, base_url, page_file):
     weight = served_bytes(v.responses)
     assert weight <= WEIGHT_BUDGET, (f"{weight / 1e6:.2f} MB over the network, "
                                      f"budget {WEIGHT_BUDGET / 1e6:g} MB")
+    # last, on the page as the reader has it (math typeset, widgets wired)
+    violations = axe_violations(page)
+    assert not violations, f"axe-core, serious or critical: {json.dumps(violations, indent=1)}"
 
 
 @pytest.mark.parametrize("page_file", PAGES)
@@ -279,8 +297,8 @@ def test_one_search_field_and_no_empty_top_bar(visit, base_url):
 
 @pytest.mark.parametrize("page_file", [p for p in PAGES if (ROOT / f"{p}.ipynb").exists()])
 def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
-    """The .ipynb download is the chapter's own notebook, and Binder and Colab open it from
-    the repository named once in _config.yml."""
+    """The .ipynb download is the chapter's own notebook, and Binder (in JupyterLab) and
+    Colab open it from the repository named once in _config.yml."""
     html = (html_root / f"{page_file}.html").read_text()
     assert f'href="../_sources/{page_file}.ipynb"' in html
     served = json.loads((html_root / "_sources" / f"{page_file}.ipynb").read_text())
@@ -288,7 +306,7 @@ def test_chapter_offers_its_notebook_and_launch_links(html_root, page_file):
     assert [c["source"] for c in served["cells"]] == [c["source"] for c in source["cells"]]
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
     slug = repo["url"].removeprefix("https://github.com/")
-    assert (f'href="https://mybinder.org/v2/gh/{slug}/{repo["branch"]}?urlpath=tree/'
+    assert (f'href="https://mybinder.org/v2/gh/{slug}/{repo["branch"]}?urlpath=lab/tree/'
             f'{page_file}.ipynb"') in html
     assert (f'href="https://colab.research.google.com/github/{slug}/blob/{repo["branch"]}/'
             f'{page_file}.ipynb"') in html

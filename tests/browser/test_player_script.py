@@ -3,6 +3,8 @@ it) and run the way some notebook front ends run output scripts (evaluated after
 was inserted, with no document.currentScript), the player is wired exactly once."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -100,3 +102,55 @@ def test_player_script_wires_a_layered_player(browser, layered_html, how):
     assert page.locator(".mathcalc-caption").inner_text() == page.evaluate(TOP)[0]
     assert not errors
     page.close()
+
+
+@pytest.fixture
+def wired(browser, player_html):
+    """A page holding the player after one focusable element, its script run."""
+    page = browser.new_page()
+    page.set_content(f"<!doctype html><html><body><a href='#top'>before</a>{player_html}"
+                     "</body></html>")
+    page.wait_for_selector(".mathcalc-player[data-ready]")
+    yield page
+    page.close()
+
+
+def test_every_slider_has_a_visible_label_and_an_accessible_name(wired):
+    from playwright.sync_api import expect
+
+    for name in ["slope", "offset"]:
+        slider = wired.get_by_role("slider", name=name)
+        expect(slider).to_have_count(1)
+        # the name is the visible label text (speech input: say what you see) plus its value
+        expect(slider).to_have_accessible_name(re.compile(rf"^{name}\b"))
+        label = slider.locator("xpath=ancestor::label")
+        assert label.locator(".mathcalc-name").is_visible()
+        assert label.locator(".mathcalc-name").inner_text() == name
+    expect(wired.get_by_role("slider", name="slope")).to_have_attribute("aria-valuetext", "1")
+
+
+def test_sliders_are_reached_with_tab_and_operated_with_keys(wired):
+    """Tab order: the link, then slope, then offset; Home, End and the arrows move them and
+    the frame follows (its alt text says which parameters it shows)."""
+    wired.keyboard.press("Tab")  # the link before the player
+    wired.keyboard.press("Tab")
+    assert wired.evaluate("document.activeElement.closest('label').innerText").startswith("slope")
+    wired.keyboard.press("End")
+    assert wired.evaluate(SHOWN) == ["line (slope = 2, offset = -1)"]
+    wired.keyboard.press("Home")
+    assert wired.evaluate(SHOWN) == ["line (slope = 0, offset = -1)"]
+    wired.keyboard.press("Tab")
+    assert wired.evaluate("document.activeElement.closest('label').innerText").startswith("offset")
+    wired.keyboard.press("ArrowRight")
+    assert wired.evaluate(SHOWN) == ["line (slope = 0, offset = 1)"]
+    valuetexts = wired.evaluate(
+        "[...document.querySelectorAll('input.mathcalc-slider')].map(s => s.getAttribute('aria-valuetext'))")
+    assert valuetexts == ["0", "1"]
+
+
+def test_every_frame_has_alt_text_naming_what_it_shows(wired):
+    alts = wired.evaluate("[...document.querySelectorAll('img.mathcalc-frame')].map(i => i.alt)")
+    assert len(alts) == 6 and len(set(alts)) == 6
+    for slope in ["0", "1", "2"]:
+        for offset in ["-1", "1"]:
+            assert f"line (slope = {slope}, offset = {offset})" in alts
