@@ -460,6 +460,7 @@ ERRATA: tuple[Erratum, ...] = (
     ),
     Erratum(
         key="E6.1-e",
+        ledger="6.1-5",
         section="§6.1",
         kind="misleading",
         summary="'A weighted average across all x_i in X' with the error terms as weights: "
@@ -512,6 +513,7 @@ ERRATA: tuple[Erratum, ...] = (
     ),
     Erratum(
         key="E6.2-d",
+        ledger="6.2-5",
         section="§6.2",
         kind="misleading",
         summary="'The partial derivative is then just the average error or zero': even "
