@@ -8,8 +8,13 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")
+# Property tests draw the same examples on every run and every machine (seeded, as every
+# other random input here): a red run is a change's fault, never the draw's.
+settings.register_profile("repository", derandomize=True, database=None)
+settings.load_profile("repository")
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
