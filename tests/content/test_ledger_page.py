@@ -25,7 +25,7 @@ def test_every_entry_appears_once_with_its_label_and_equation():
     text = page.ledger_markdown()
     for e in LEDGER:
         assert text.count(f"({page.entry_label(e.key)})=\n") == 1, e.key
-        assert e.paper.strip() in text
+        assert page.displayable(e.paper.strip()) in text
     assert text.count("$$") == 2 * len(LEDGER)
 
 
@@ -56,3 +56,11 @@ def test_labels():
     assert page.entry_label("4.5.1-3") == "ledger-entry-4.5.1-3"
     assert page.erratum_label("E4.5.1-a") == "erratum-e4.5.1-a"
     assert isinstance(LEDGER[0], Entry)
+
+
+def test_an_array_that_uses_more_columns_than_it_declares_is_widened_for_latex():
+    paper = r"\begin{array}{ll} u &= x^2 & (a) \\ y &= \sin(u) & (b) \end{array}"
+    assert page.displayable(paper) == paper.replace("{ll}", "{lll}")
+    right = r"\begin{array}{lll} u &= x^2 & (a) \end{array}"
+    assert page.displayable(right) == right
+    assert page.displayable(r"a = b \\ c = d") == r"a = b \\ c = d"

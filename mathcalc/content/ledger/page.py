@@ -8,6 +8,8 @@ by the book's ``ledger_labels`` extension), ``ledger-entry-KEY`` the entry on th
 """
 from __future__ import annotations
 
+import re
+
 from ...display import show
 from . import LEDGER, by_section, totals
 
@@ -62,6 +64,23 @@ def _step_line(k: int, s) -> str:
     return text + (f": {s.reason}" if s.reason else "")
 
 
+_ARRAY = re.compile(r"\\begin\{array\}\{([^{}]*)\}(.*?)\\end\{array\}", re.S)
+
+
+def displayable(latex: str) -> str:
+    """The paper's LaTeX, made safe for LaTeX as well as MathJax: an ``array`` whose column
+    specification declares fewer columns than its rows use (the paper's §4.5.1 has
+    ``{ll}`` over three columns; MathJax forgives it, LaTeX stops) gets ``l`` columns
+    added. Nothing else changes; the ledger keeps the paper's text as it is."""
+    def widen(m):
+        spec, body = m.group(1), m.group(2)
+        used = max(row.count("&") + 1 for row in body.split(r"\\"))
+        declared = len(re.findall(r"[lcr]", spec))
+        return m.group(0) if used <= declared else m.group(0).replace(
+            "{" + spec + "}", "{" + spec + "l" * (used - declared) + "}", 1)
+    return _ARRAY.sub(widen, latex)
+
+
 def entry_markdown(e) -> str:
     """One entry: its label and key, the paper's equation, each ``=`` with its status
     (and reason), and the link to the cell that checks it."""
@@ -69,7 +88,7 @@ def entry_markdown(e) -> str:
              + (f"{e.checked} of {len(e.steps)} `=` confirmed"
                 + (f", {e.refuted} shown wrong" if e.refuted else "") if e.steps else "no `=`")
              + (f", in [{e.where[0].removesuffix('.ipynb')}](#{cell_label(e.key)})"
-                if e.where else ""), "", "$$", e.paper.strip(), "$$", ""]
+                if e.where else ""), "", "$$", displayable(e.paper.strip()), "$$", ""]
     lines += [_step_line(k, s) for k, s in enumerate(e.steps, 1)]
     return "\n".join(lines) + "\n"
 
