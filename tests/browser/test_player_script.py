@@ -33,22 +33,36 @@ def move_first_slider_right(page):
     page.keyboard.press("ArrowRight")
 
 
-@pytest.mark.parametrize("how", ["inline", "evaluated later"])
-def test_player_script_wires_its_player(browser, player_html, how):
+def open_player(browser, html, how, while_static=None):
+    """A page holding ``html``, its script run inline or, as a front end does after
+    innerHTML (which runs no scripts), evaluated later, twice (it must not wire twice);
+    ``while_static(page)`` checks the page before the script runs. Returns the page and
+    the list its page errors go to."""
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     if how == "inline":
-        page.set_content(f"<!doctype html><html><body>{player_html}</body></html>")
-    else:  # innerHTML does not run scripts; the front end then evaluates them itself
+        page.set_content(f"<!doctype html><html><body>{html}</body></html>")
+    else:
         page.set_content("<!doctype html><html><body><div id='out'></div></body></html>")
-        page.evaluate("html => { document.getElementById('out').innerHTML = html; }", player_html)
-        assert page.evaluate("() => document.querySelector('.mathcalc-player').dataset.ready") is None
-        # until the script runs: a static figure whose controls are disabled, with a note
-        assert page.locator("input.mathcalc-slider").first.is_disabled()
-        assert page.locator(".mathcalc-static-note").is_visible()
+        page.evaluate("html => { document.getElementById('out').innerHTML = html; }", html)
+        if while_static:
+            while_static(page)
         page.evaluate(PLAYER_JS)
-        page.evaluate(PLAYER_JS)  # a second run must not wire it twice
+        page.evaluate(PLAYER_JS)
+    return page, errors
+
+
+def static_until_the_script_runs(page):
+    assert page.evaluate("() => document.querySelector('.mathcalc-player').dataset.ready") is None
+    # until the script runs: a static figure whose controls are disabled, with a note
+    assert page.locator("input.mathcalc-slider").first.is_disabled()
+    assert page.locator(".mathcalc-static-note").is_visible()
+
+
+@pytest.mark.parametrize("how", ["inline", "evaluated later"])
+def test_player_script_wires_its_player(browser, player_html, how):
+    page, errors = open_player(browser, player_html, how, static_until_the_script_runs)
     assert page.evaluate(SHOWN) == ["line (slope = 1, offset = -1)"]
     assert page.locator(".mathcalc-static-note").count() == 0
     assert all(s.is_enabled() for s in page.locator("input.mathcalc-slider").all())
@@ -75,16 +89,7 @@ LOWER = "() => [...document.querySelectorAll('img.mathcalc-layer')].filter(i => 
 
 @pytest.mark.parametrize("how", ["inline", "evaluated later"])
 def test_player_script_wires_a_layered_player(browser, layered_html, how):
-    page = browser.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    if how == "inline":
-        page.set_content(f"<!doctype html><html><body>{layered_html}</body></html>")
-    else:
-        page.set_content("<!doctype html><html><body><div id='out'></div></body></html>")
-        page.evaluate("html => { document.getElementById('out').innerHTML = html; }", layered_html)
-        page.evaluate(PLAYER_JS)
-        page.evaluate(PLAYER_JS)
+    page, errors = open_player(browser, layered_html, how)
     shown = page.evaluate(TOP)
     assert len(shown) == 1 and shown[0].endswith("(w = 1, b = 0, x = 1)")
     assert len(page.evaluate(LOWER)) == 2  # the axes and the lines: one image each
