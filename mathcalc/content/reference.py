@@ -20,7 +20,7 @@ import sympy as sp
 
 from ..core.check import combine
 from ..core.validate import positive_int
-from ..display import show
+from ..display import fit, show
 from .ledger.page import entry_label, erratum_label
 from ..rules.vector import VectorRule
 from ..rules.verify import verify_vector_rule
@@ -128,6 +128,13 @@ def errata_summary(errata):
     return show.table(["Section", "Entries", *kinds], rows)
 
 
+def _form(tex: str) -> str:
+    """An erratum's form as Markdown: display math, or, where it quotes the paper's words
+    (mostly ``\\text{…}``), a block quote with inline math, which wraps to the column."""
+    words = fit.prose(tex)
+    return f"> {words}\n" if words else f"$$\n{tex}\n$$\n"
+
+
 def errata_markdown(errata):
     """The errata page body: per section, each entry's kind, summary, the paper's form and
     the correct form as display math, and what shows it."""
@@ -136,8 +143,8 @@ def errata_markdown(errata):
         lines.append(f"### {section}\n")
         for e in entries:
             lines.append(f"({erratum_label(e.key)})=\n**{e.key}, {e.kind}.** {e.summary}\n")
-            lines.append(f"The paper:\n\n$$\n{e.paper}\n$$\n")
-            lines.append(f"Correct:\n\n$$\n{e.correct}\n$$\n")
+            lines.append(f"The paper:\n\n{_form(e.paper)}")
+            lines.append(f"Correct:\n\n{_form(e.correct)}")
             if e.shown_by:
                 lines.append(f"Shown by: `{e.shown_by}`\n")
             if e.ledger:
@@ -154,8 +161,8 @@ def errata_for(errata, *sections: str):
         raise ValueError(f"no errata for {', '.join(sections)}")
     return show.markdown("\n\n".join(
         f"**{e.section}, {e.kind}.** {e.summary}\n\n"
-        f"$$\\text{{paper: }}\\quad {e.paper}$$\n\n"
-        f"$$\\text{{correct: }}\\quad {e.correct}$$" for e in chosen))
+        f"The paper:\n\n{_form(e.paper)}\n"
+        f"Correct:\n\n{_form(e.correct)}" for e in chosen))
 
 
 def _value_cell(value) -> str:

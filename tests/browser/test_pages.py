@@ -1,7 +1,9 @@
 """Every page of the built book, as a reader's browser sees it: math typeset by the local
-MathJax, figures loaded and described (alt text), headings in order, widgets that respond,
-no console error, no request that leaves the machine (the book must work offline), and no
-serious or critical accessibility violation (axe-core, vendored for the tests)."""
+MathJax, every display equation within the text column at desktop width (and scrolling,
+never cut off, on a phone), figures loaded and described (alt text), headings in order,
+widgets that respond, no console error, no request that leaves the machine (the book must
+work offline), and no serious or critical accessibility violation (axe-core, vendored for
+the tests)."""
 from __future__ import annotations
 
 import gzip
@@ -33,6 +35,28 @@ AXE_RUN = """() => axe.run(document).then(r => r.violations
   .filter(v => v.impact === 'serious' || v.impact === 'critical')
   .map(v => ({rule: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map(n => n.html.slice(0, 160))})))"""
+
+
+# Display equations wider than the text column (the TeX of each, shortened), and MathJax's
+# errors. At desktop width (the tests' 1200 px viewport is the narrowest column: both
+# sidebars shown) every display equation must fit; on a phone one may be wider, if it
+# scrolls rather than being cut off.
+# (the MathJax list also holds the hidden MathML copies it keeps for screen readers, once
+# typeset again: those are skipped)
+DISPLAY_MATH = """mode => [...MathJax.startup.document.math]
+  .filter(m => m.display && !m.typesetRoot.closest('mjx-assistive-mml')).filter(m => {
+  const box = m.typesetRoot, set = box.firstElementChild.getBoundingClientRect();
+  if (box.querySelector('mjx-merror')) return true;
+  const column = box.closest('section, article').getBoundingClientRect();
+  if (set.left >= column.left - 1 && set.right <= Math.min(column.right, innerWidth) + 1) return false;
+  if (mode === 'fits') return true;
+  for (let e = box; e && e.tagName !== 'ARTICLE'; e = e.parentElement) {
+    const o = getComputedStyle(e).overflowX;
+    if ((o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1) return false;
+  }
+  return true;
+}).map(m => (m.typesetRoot.querySelector('mjx-merror') ? 'MathJax error: ' : '') + m.math.slice(0, 90))"""
+PHONE = {"width": 390, "height": 844}
 
 
 def axe_violations(page) -> list[dict]:
@@ -134,9 +158,14 @@ def test_page_renders_offline(visit, base_url, page_file):
     weight = served_bytes(v.responses)
     assert weight <= WEIGHT_BUDGET, (f"{weight / 1e6:.2f} MB over the network, "
                                      f"budget {WEIGHT_BUDGET / 1e6:g} MB")
-    # last, on the page as the reader has it (math typeset, widgets wired)
+    too_wide = page.evaluate(DISPLAY_MATH, "fits")
+    assert not too_wide, f"display equations wider than the column at desktop width: {too_wide}"
+    # on the page as the reader has it (math typeset, widgets wired)
     violations = axe_violations(page)
     assert not violations, f"axe-core, serious or critical: {json.dumps(violations, indent=1)}"
+    page.set_viewport_size(PHONE)
+    cut_off = page.evaluate(DISPLAY_MATH, "scrolls")
+    assert not cut_off, f"display equations cut off on a phone: {cut_off}"
 
 
 @pytest.mark.parametrize("page_file", PAGES)

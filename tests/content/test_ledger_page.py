@@ -26,7 +26,7 @@ def test_every_entry_appears_once_with_its_label_and_equation():
     for e in LEDGER:
         assert text.count(f"({page.entry_label(e.key)})=\n") == 1, e.key
         assert page.displayable(e.paper.strip()) in text
-    assert text.count("$$") == 2 * len(LEDGER)
+    assert text.count(f"```{{math}}\n:class: {page.PAPER_CLASS}\n") == len(LEDGER)
 
 
 def test_a_checked_entry_links_to_its_cell_and_an_erratum_step_to_its_erratum():

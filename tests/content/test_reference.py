@@ -92,6 +92,14 @@ def test_errata_markdown_of_a_new_entry():
     assert "### §9" in md and "$$\na^2\n$$" in md and "`somewhere`" in md
 
 
+def test_an_erratum_that_quotes_the_papers_words_is_a_block_quote_that_wraps():
+    e = Erratum("§9", "misleading", "A summary.",
+                r"\text{the Jacobian is always } m \text{ rows for } m \text{ equations}", r"a^3", "")
+    md = reference.errata_markdown([e]).data
+    assert "> the Jacobian is always $m$ rows for $m$ equations\n" in md
+    assert "$$\na^3\n$$" in md
+
+
 def test_notation_list_evaluates_the_code():
     x = sp.Symbol("x")
     md = reference.notation_list([(r"I", "identity", "sp.eye(2)"), (r"n", "number", "len(v)"),
@@ -130,6 +138,8 @@ def test_errata_for_renders_only_the_given_sections():
     from mathcalc.content.errata import ERRATA
     md = reference.errata_for(ERRATA, "§6.2").data
     n = sum(e.section == "§6.2" for e in ERRATA)
-    assert md.count("**§6.2,") == n and "**§6.1," not in md and md.count("$$") == 4 * n
+    assert md.count("**§6.2,") == n and "**§6.1," not in md
+    assert md.count("The paper:") == n and md.count("Correct:") == n
+    assert md.count("$$") // 2 + md.count("\n> ") == 2 * n  # each form displayed or quoted
     with pytest.raises(ValueError, match="no errata"):
         reference.errata_for(ERRATA, "§99")

@@ -81,6 +81,12 @@ def displayable(latex: str) -> str:
     return _ARRAY.sub(widen, latex)
 
 
+# The paper's equations are set a size smaller than the chapters' (book/_assets/mathcalc.css):
+# the ledger is a reference list, and a few of the paper's matrices cannot be broken over
+# lines without changing them.
+PAPER_CLASS = "ledger-paper"
+
+
 def entry_markdown(e) -> str:
     """One entry: its label and key, the paper's equation, each ``=`` with its status
     (and reason), and the link to the cell that checks it."""
@@ -88,7 +94,8 @@ def entry_markdown(e) -> str:
              + (f"{e.checked} of {len(e.steps)} `=` confirmed"
                 + (f", {e.refuted} shown wrong" if e.refuted else "") if e.steps else "no `=`")
              + (f", in [{e.where[0].removesuffix('.ipynb')}](#{cell_label(e.key)})"
-                if e.where else ""), "", "$$", displayable(e.paper.strip()), "$$", ""]
+                if e.where else ""), "", "```{math}", f":class: {PAPER_CLASS}", "",
+             displayable(e.paper.strip()), "```", ""]
     lines += [_step_line(k, s) for k, s in enumerate(e.steps, 1)]
     return "\n".join(lines) + "\n"
 
