@@ -8,9 +8,10 @@ Each adjacent pair ``e_{i-1} = e_i`` is compared three ways:
    gradient, numerator layout) is never equal to an n × 1 column, even with the same
    entries: give vectors as SymPy matrices of their component symbols
    (:func:`mathcalc.column`, ``.T`` for a row) and an orientation mistake fails here;
-2. **symbolically**: ``simplify((e_{i-1} − e_i).doit()) == 0`` (an unevaluated
-   ``sympy.Derivative`` keeps the paper's intermediate forms and is evaluated here), or
-   the caller's ``equal(a, b)`` for expressions SymPy cannot simplify (ReLUs);
+2. **symbolically**: ``(e_{i-1} − e_i).doit()`` expands or simplifies to 0 (an
+   unevaluated ``sympy.Derivative`` keeps the paper's intermediate forms and is evaluated
+   here), or the caller's ``equal(a, b)`` proves it, for expressions SymPy cannot simplify
+   (ReLUs);
 3. **numerically**: both sides evaluated at seeded random points of ``domain`` (points
    where a side is not real and finite are skipped), with a tolerance.
 
@@ -121,6 +122,25 @@ def _evaluable(e) -> bool:
                 or e.atoms(sp.Subs) or e.atoms(sp.Sum) and e.atoms(sp.Indexed))
 
 
+def _is_zero(difference) -> bool:
+    return bool(difference == 0 or (isinstance(difference, sp.MatrixBase)
+                                    and difference.is_zero_matrix))
+
+
+def _proved_equal(a, b, equal) -> bool:
+    """SymPy proves ``a == b``: the expanded difference is 0, or the caller's ``equal``
+    says so, or ``simplify`` of the difference is 0. Any one is a proof; the cheap ones go
+    first (``simplify`` of a difference of Piecewise cases takes seconds)."""
+    difference = a - b
+    expanded = difference.applyfunc(sp.expand) if isinstance(difference, sp.MatrixBase) \
+        else sp.expand(difference)
+    if _is_zero(expanded):
+        return True
+    if equal is not None and equal(a, b):
+        return True
+    return _is_zero(sp.simplify(difference))
+
+
 def check_derivation(key: str, expressions, variables, *, steps=None, errata=None,
                      equal=None, rng=0, n_points: int = 3, domain=(-2.0, 2.0),
                      rtol: float = 1e-9, atol: float = 1e-9) -> DerivationCheck:
@@ -135,7 +155,8 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
         1, 2, ...): a derivation may check only some of an equation's ``=`` (the others
         being definitions or notation, as the ledger says)
     errata : ``{step number: erratum key}`` for the steps the paper gets wrong
-    equal : optional ``equal(a, b) -> bool`` used when ``simplify`` cannot decide
+    equal : optional ``equal(a, b) -> bool``, a proof (True only when a == b) for what
+        ``simplify`` cannot decide; tried after the expanded difference, before ``simplify``
     rng, n_points, domain, rtol, atol : the numerical check (seeded, reproducible)
 
     Returns a :class:`DerivationCheck`; raises
@@ -171,11 +192,7 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
             results.append(StepCheck(number, a, b, False, False, False, float("inf"), 0,
                                      errata.get(number, "")))
             continue
-        difference = sp.simplify(a_val - b_val)
-        symbolic = bool(difference == 0 or (isinstance(difference, sp.MatrixBase)
-                                             and difference.is_zero_matrix))
-        if not symbolic and equal is not None:
-            symbolic = bool(equal(a_val, b_val))
+        symbolic = _proved_equal(a_val, b_val, equal)
         numeric, worst, used = None, 0.0, 0
         if _evaluable(a_val) and _evaluable(b_val):
             numeric = True

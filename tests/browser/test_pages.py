@@ -41,8 +41,8 @@ AXE_RUN = """() => axe.run(document).then(r => r.violations
 # errors. At desktop width (the tests' 1200 px viewport is the narrowest column: both
 # sidebars shown) every display equation must fit; on a phone one may be wider, if it
 # scrolls rather than being cut off.
-# (the MathJax list also holds the hidden MathML copies it keeps for screen readers, once
-# typeset again: those are skipped)
+# (were the page typeset a second time, MathJax's list would also hold the hidden MathML
+# copies it keeps for screen readers: those are skipped)
 DISPLAY_MATH = """mode => [...MathJax.startup.document.math]
   .filter(m => m.display && !m.typesetRoot.closest('mjx-assistive-mml')).filter(m => {
   const box = m.typesetRoot, set = box.firstElementChild.getBoundingClientRect();
@@ -98,7 +98,9 @@ class PageVisit:
         if self.page.locator('script[src*="mathjax"]').count():  # pages with math
             self.page.wait_for_function(
                 "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
-            self.page.evaluate("MathJax.startup.promise.then(() => MathJax.typesetPromise())")
+            # resolves once MathJax's own first typeset of the page is done (typesetting
+            # it again would also typeset the hidden MathML copies kept for screen readers)
+            self.page.evaluate("MathJax.startup.promise.then(() => true)")
 
     def _route(self, route):
         url = urlparse(route.request.url)

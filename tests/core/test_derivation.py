@@ -43,6 +43,27 @@ def test_errata_must_fail_and_are_reported():
         mc.check_derivation("e", [x, x], [x], errata={1: "E-test"})
 
 
+def test_each_proof_counts_and_the_cheap_ones_go_first():
+    calls = []
+
+    def never_called(a, b):
+        calls.append((a, b))
+        raise AssertionError("equal consulted although the expanded difference is 0")
+
+    # (x + 1)² = x² + 2x + 1: expanding proves it, the caller's equal is not consulted
+    assert mc.check_derivation("", [(x + 1)**2, x**2 + 2 * x + 1], [x], equal=never_called).passed
+    # sin² + cos² = 1 needs simplify: an equal that cannot prove it does not block it
+    r = mc.check_derivation("", [sp.sin(x)**2 + sp.cos(x)**2, sp.Integer(1)], [x],
+                            equal=lambda a, b: calls.append((a, b)) or False)
+    assert r.steps[0].symbolic and len(calls) == 1
+    # max(0, x) = x·H(x) (H(0) = 0): simplify leaves it, the caller's proof decides
+    relu, step = sp.Max(0, x), x * sp.Heaviside(x, 0)
+    assert sp.simplify(relu - step) != 0
+    by_cases = lambda a, b: sp.simplify(sp.piecewise_fold((a - b).rewrite(sp.Piecewise))) == 0  # noqa: E731
+    assert mc.check_derivation("", [relu, step], [x], equal=by_cases).steps[0].holds
+    assert not mc.check_derivation("", [relu, step], [x], errata={1: "E"}).steps[0].symbolic
+
+
 def test_step_numbers_and_undefined_functions():
     f = sp.Function("f")
     r = mc.check_derivation("s", [sp.Derivative(3 * f(x), x), 3 * sp.Derivative(f(x), x)], [x],
