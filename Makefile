@@ -87,11 +87,12 @@ tex:
 # Chromium for the browser tests: $(CHROMIUM) if given, else Debian's chromium, installed
 # where missing (apt-get as root, through sudo otherwise); without either, one line saying
 # what to run, before anything is built.
-CHROMIUM ?= /usr/bin/chromium
+DEBIAN_CHROMIUM := /usr/bin/chromium
+CHROMIUM ?= $(DEBIAN_CHROMIUM)
 export CHROMIUM
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  if [ "$(CHROMIUM)" != /usr/bin/chromium ]; then \
+	  if [ "$(CHROMIUM)" != "$(DEBIAN_CHROMIUM)" ]; then \
 	    echo "CHROMIUM=$(CHROMIUM) is not an executable: point it at a Chromium-based browser"; exit 1; fi; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
