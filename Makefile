@@ -101,10 +101,14 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# The whole book as one PDF, offline: every notebook executed, widgets as their default frame.
+# The whole book as one PDF, offline: every notebook executed, widgets as their default frame,
+# no character missing from its fonts.
 pdf: setup tex
 	rm -rf _build/latex
 	$(BIN)/python scripts/build_book.py . --builder pdflatex --all -W -n --keep-going
+	@# xelatex only warns when a font lacks a character, and the PDF shows nothing there
+	@if grep "Missing character" _build/latex/mathcalc.log | sort | uniq -c; then \
+	  echo "The PDF lacks the glyphs above: give them a font in _config.yml (latex preamble)"; exit 1; fi
 	@echo "The PDF: $(CURDIR)/_build/latex/mathcalc.pdf"
 
 clean:
