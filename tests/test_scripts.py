@@ -184,6 +184,53 @@ def test_hide_cell_toggle_is_myst_nbs_without_the_aria_label():
                          for part in theirs.body]
 
 
+def test_latex_table_template_is_sphinxs_with_the_matrix_branch():
+    """book/_templates/tabulary.tex.jinja is the installed Sphinx's template, its tabulary
+    kept whole in the else branch, so a Sphinx upgrade cannot leave it stale."""
+    import sphinx
+
+    theirs = (Path(sphinx.__file__).parent / "templates" / "latex" / "tabulary.tex.jinja").read_text()
+    ours = (ROOT / "book" / "_templates" / "tabulary.tex.jinja").read_text()
+    body = ours.split("#>\n", 1)[1]
+    start = body.index("<% if 'mathcalc-matrices' in table.classes -%>")
+    end = body.index("<% else -%>\n", start) + len("<% else -%>\n")
+    branch = body[start:end]
+    rest = (body[:start] + body[end:]).replace("<% endif -%>\n\\sphinxtableafterendhook",
+                                               "\\sphinxtableafterendhook")
+    assert rest == theirs
+    assert "\\begin{tabular}" in branch and "\\resizebox{\\linewidth}" in branch
+
+
+def test_tables_of_matrices_are_marked_for_the_pdf_only():
+    import sys
+    from types import SimpleNamespace
+
+    from docutils import nodes
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    try:
+        import fit_tables
+    finally:
+        sys.path.remove(str(ROOT / "book" / "_ext"))
+
+    def table(*cells):
+        body = nodes.tbody("", nodes.row("", *[nodes.entry("", *c) for c in cells]))
+        return nodes.table("", nodes.tgroup("", body, cols=len(cells)))
+
+    matrix = nodes.paragraph("", "", nodes.math(text=r"\left[\begin{matrix}1 & 2\end{matrix}\right]"))
+    words = nodes.paragraph(text="checked")
+    doc = nodes.document(None, None)
+    marked, plain, two = (table([matrix.deepcopy()], [words.deepcopy()]),
+                          table([nodes.paragraph("", "", nodes.math(text="x^2"))]),
+                          table([matrix.deepcopy(), words.deepcopy()]))
+    doc += [marked, plain, two]
+    fit_tables.fit_tables(SimpleNamespace(builder=SimpleNamespace(format="html")), doc)
+    assert not any(t["classes"] for t in (marked, plain, two))  # HTML untouched
+    fit_tables.fit_tables(SimpleNamespace(builder=SimpleNamespace(format="latex")), doc)
+    assert marked["classes"] == [fit_tables.CLASS]
+    assert plain["classes"] == [] and two["classes"] == []  # no matrix; a two-paragraph cell
+
+
 def _pair(stored_outputs, executed_outputs, tags=()):
     """A stored notebook and its executed copy, one code cell each."""
     def nb(outputs):
