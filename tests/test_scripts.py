@@ -220,15 +220,18 @@ def test_tables_of_matrices_are_marked_for_the_pdf_only():
     matrix = nodes.paragraph("", "", nodes.math(text=r"\left[\begin{matrix}1 & 2\end{matrix}\right]"))
     words = nodes.paragraph(text="checked")
     doc = nodes.document(None, None)
-    marked, plain, two = (table([matrix.deepcopy()], [words.deepcopy()]),
-                          table([nodes.paragraph("", "", nodes.math(text="x^2"))]),
-                          table([matrix.deepcopy(), words.deepcopy()]))
-    doc += [marked, plain, two]
+    listed = nodes.bullet_list("", nodes.list_item("", words.deepcopy()))
+    marked, plain, two, lists = (table([matrix.deepcopy()], [words.deepcopy()]),
+                                 table([nodes.paragraph("", "", nodes.math(text="x^2"))]),
+                                 table([matrix.deepcopy(), words.deepcopy()]),
+                                 table([matrix.deepcopy()], [listed]))
+    doc += [marked, plain, two, lists]
     fit_tables.fit_tables(SimpleNamespace(builder=SimpleNamespace(format="html")), doc)
-    assert not any(t["classes"] for t in (marked, plain, two))  # HTML untouched
+    assert not any(t["classes"] for t in (marked, plain, two, lists))  # HTML untouched
     fit_tables.fit_tables(SimpleNamespace(builder=SimpleNamespace(format="latex")), doc)
     assert marked["classes"] == [fit_tables.CLASS]
-    assert plain["classes"] == [] and two["classes"] == []  # no matrix; a two-paragraph cell
+    # no matrix; a cell of two paragraphs; a list (neither fits a natural-width column)
+    assert plain["classes"] == two["classes"] == lists["classes"] == []
 
 
 def _pair(stored_outputs, executed_outputs, tags=()):

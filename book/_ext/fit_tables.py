@@ -18,10 +18,11 @@ CLASS = "mathcalc-matrices"
 
 
 def holds_matrix(table: nodes.table) -> bool:
-    """A matrix in some cell, and no cell of more than one paragraph (a natural-width
-    column holds one line)."""
+    """A matrix in some cell, and every cell empty or one paragraph (a natural-width
+    column holds one line: no lists, no second paragraph)."""
     entries = list(table.findall(nodes.entry))
-    if any(len([c for c in e.children if isinstance(c, nodes.Element)]) > 1 for e in entries):
+    if not all(len(e.children) <= 1 and all(isinstance(c, nodes.paragraph) for c in e.children)
+               for e in entries):
         return False
     return any(r"\begin{matrix}" in m.astext() for m in table.findall(nodes.math))
 
