@@ -10,15 +10,10 @@ widget views not compared, streams coalesced) and the same sanitizers
 output, raises-exception). So `make test` executes each notebook once and still proves what
 `make nbval` proves: the committed outputs are what the code produces now.
 
-One difference, the build's own: with `nb_merge_streams` (_config.yml) myst-nb merges each
-rendered cell's stream outputs as it renders them, trimming trailing blank lines, and it
-merges in place: the first stream output of each name receives the text of the later ones,
-which stay in the notebook (myst_nb/core/render.py, `_get_nb_code_cell_outputs`). The copy in
-_build/jupyter_execute is written after that, so when the kernel sent a cell's prints as
-more than one message (it flushes on a timer: under load a slow cell's two prints arrive
-apart) the copy holds the merged text and the later pieces again. `as_rendered` undoes that
-(it keeps the merged first output and checks that it does hold the later pieces); the stored
-side is merged with myst-nb's own function. What is compared is what the page shows.
+Streams are merged as the page shows them, with the build's own function
+(book/_ext/merge_streams.py, which myst-nb's renderer uses in place of its own): the kernel
+cuts a cell's prints into messages on a timer, so an executed copy may hold one stream output
+where the stored notebook has several, or the other way round, and the page is the same.
 """
 from __future__ import annotations
 
@@ -30,10 +25,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import nbformat
-from myst_nb.core.utils import coalesce_streams as merge_as_rendered
 from nbval import plugin
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from merge_streams import merge_streams  # noqa: E402  (the build's own merge)
+
 SANITIZE = ROOT / "scripts" / "nbval_sanitize.cfg"
 # nbval's defaults without --nbdime (plugin.IPyNbFile.__init__)
 SKIP_COMPARE = ("metadata", "traceback", "prompt_number", "output_type", "name",
@@ -72,41 +69,6 @@ def cell_options(cell) -> dict:
     return options
 
 
-def rendered(cell) -> bool:
-    """Whether myst-nb renders this cell (and so merged its streams in place)."""
-    tags = cell.metadata.get("tags", [])
-    return not ("remove-cell" in tags or "remove_cell" in tags)
-
-
-def as_rendered(cell) -> tuple[list, str | None]:
-    """An executed cell's outputs as the page shows them, and what is wrong if they cannot be.
-
-    A rendered cell's streams were merged in place: the first stream of each name holds the
-    text of every later one of that name (each stripped of trailing blanks), and the later
-    ones are still there. Keep the first; refuse if it does not end with the later pieces.
-    """
-    outputs = copy.deepcopy(list(cell.outputs))
-    if not rendered(cell):
-        return merge_as_rendered(outputs), None
-    first: dict[str, dict] = {}
-    later: dict[str, list[str]] = defaultdict(list)
-    kept = []
-    for output in outputs:
-        if output.output_type != "stream":
-            kept.append(output)
-        elif output.name in first:
-            later[output.name].append(output.text)
-        else:
-            first[output.name] = output
-            kept.append(output)
-    for name, pieces in later.items():
-        tail = "".join(p.rstrip() + "\n" for p in pieces if p.rstrip())
-        if not first[name].text.endswith(tail):
-            return kept, (f"its {name} outputs are not merged as myst-nb renders them "
-                          f"(the first does not end with the later ones)")
-    return merge_as_rendered(kept), None
-
-
 def compare(stored, executed, patterns: OrderedDict | None = None) -> list[str]:
     """What differs between a stored notebook and its executed copy, cell by code cell."""
     patterns = sanitize_patterns() if patterns is None else patterns
@@ -128,13 +90,9 @@ def compare(stored, executed, patterns: OrderedDict | None = None) -> list[str]:
         if not options["check"] or ref.execution_count is None:
             continue
         item = Comparison(patterns)
-        executed_outputs, unmerged = as_rendered(test)
-        if unmerged:
-            problems.append(f"Cell {number}: {unmerged}")
-            continue
-        stored_outputs = merge_as_rendered(copy.deepcopy(list(ref.outputs)))
-        if not item.compare_outputs(plugin.coalesce_streams(executed_outputs),
-                                    plugin.coalesce_streams(stored_outputs)):
+        executed_outputs = merge_streams(copy.deepcopy(list(test.outputs)))
+        stored_outputs = merge_streams(copy.deepcopy(list(ref.outputs)))
+        if not item.compare_outputs(executed_outputs, stored_outputs):
             problems.append(f"Cell {number}: outputs differ\n  " + "\n  ".join(item.comparison_traceback))
     return problems
 
