@@ -319,6 +319,31 @@ def test_the_page_shows_a_cells_prints_as_written_wherever_the_kernel_cut_them(m
         ms.setup(None)
 
 
+def test_a_built_page_shows_a_print_cut_before_its_newline_as_printed(tmp_path):
+    """A one-notebook book with the extension: a flush cuts a print before its newline (two
+    stream messages, for sure); the page shows the two lines and no blank line between."""
+    import shutil
+    import subprocess
+    (tmp_path / "_ext").mkdir()
+    shutil.copy(ROOT / "book" / "_ext" / "merge_streams.py", tmp_path / "_ext")
+    (tmp_path / "_config.yml").write_text(
+        "title: t\nexecute:\n  execute_notebooks: force\nsphinx:\n  local_extensions:\n"
+        "    merge_streams: _ext\n  config:\n    nb_merge_streams: true\n")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    cell = nbformat.v4.new_code_cell('import sys, time\nsys.stdout.write("first line")\n'
+                                     'sys.stdout.flush(); time.sleep(0.3)\nprint("\\nsecond line")')
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell])
+    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}
+    nbformat.write(notebook, tmp_path / "index.ipynb")
+    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(tmp_path),
+                    "-q", "-W"], check=True, capture_output=True, timeout=300)
+    executed = nbformat.read(tmp_path / "_build" / "jupyter_execute" / "index.ipynb", 4)
+    assert [o.text for o in executed.cells[1].outputs] == ["first line", "\nsecond line\n"]
+    page = (tmp_path / "_build" / "html" / "index.html").read_text()
+    assert "first line\nsecond line\n</pre>" in page
+
+
 def test_compare_outputs_merges_streams_as_the_page_shows_them():
     co = load("compare_outputs")
     out = _stream
