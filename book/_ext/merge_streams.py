@@ -41,7 +41,8 @@ def _as_displayed(text: str) -> str:
 def merge_streams(outputs: list) -> list:
     """One stream output per name (stdout, stderr), its text the pieces joined as written.
 
-    Returns new outputs (copies); a cell with no stream outputs comes back unchanged.
+    The stream outputs returned are new; the others are the ones given. Nothing given is
+    changed, so the executed copy in _build/jupyter_execute keeps the kernel's pieces.
     """
     merged, streams = [], {}
     for output in outputs:
