@@ -1,7 +1,8 @@
 # mathcalc: two commands on a fresh machine with Python 3.11+:
-#   make book   set up .venv, execute every notebook, build the HTML book (warnings are errors)
-#   make test   Chromium where missing, the same set-up and build, the build's execution
-#               compared with the stored outputs, unit + property tests, browser tests
+#   make book   set up .venv, build the HTML book from the stored outputs (warnings are errors)
+#   make test   Chromium where missing, nbval (every notebook executed, every output compared
+#               with the stored one), the book, then every test: unit, integration, browser
+# The inner loop: make check (unit and property tests, import contracts; under a minute).
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 PYTHON ?= python3
@@ -13,7 +14,7 @@ TEST_VENDOR := tests/browser/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test compare unit nbval browser execute lab pdf tex chromium clean weight
+.PHONY: setup book test check unit nbval integration browser execute lab pdf tex chromium clean weight
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
 $(STAMP): requirements.txt requirements-lab.txt pyproject.toml
@@ -34,38 +35,41 @@ $(TEST_VENDOR): scripts/vendor_js.py $(STAMP)
 
 setup: $(STAMP) $(VENDOR)
 
-# `jupyter-book build . --all -W -n --keep-going`, with Sphinx reading (and so executing the
-# notebooks) on every core. --all and no execution cache: every build executes every
-# notebook, so a stale result can never ship.
+# The book shows the stored outputs (execute_notebooks: off): the build runs no kernel, and
+# what it shows is what nbval proved.
 book: setup
-	rm -rf _build/html _build/jupyter_execute _build/.doctrees
-	$(BIN)/python scripts/build_book.py . --all -W -n --keep-going
+	rm -rf _build/html _build/.doctrees
+	$(BIN)/jupyter-book build . --all -W -n --keep-going
 	@echo "The book: $(CURDIR)/_build/html/index.html"
 
-# Re-execute the notebooks in place (the stored outputs that nbval compares). Deterministic:
-# running it twice with no change leaves `git diff` empty.
+# Re-execute the notebooks in place (the stored outputs that nbval compares and the book
+# shows). Deterministic: running it twice with no change leaves `git diff` empty.
 execute: setup
 	$(BIN)/python scripts/execute_notebooks.py
 
-unit: setup
-	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 -q
-
-# The notebooks the book build executed (_build/jupyter_execute, from the last make book)
-# against their stored outputs, with nbval's comparison and sanitizers: make test executes
-# every notebook once, in the build, and still proves what make nbval proves.
-compare: setup
-	$(BIN)/python scripts/compare_outputs.py
-
-# A second execution of every notebook under nbval (make test uses make compare instead).
+# Every notebook executed by nbval, every output compared with the stored one: text, LaTeX,
+# HTML (the widgets' frames), and images (book/conftest.py). One kernel per notebook.
 nbval: setup
 	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with scripts/nbval_sanitize.cfg \
 		-n 2 --dist loadfile -q
 
-browser: setup $(TEST_VENDOR)
-	$(BIN)/python -m pytest tests/browser -n 2 -q
+# The inner loop: no browser, no fresh virtualenv, no notebook execution.
+check: setup
+	$(BIN)/python -m pytest tests -m "not integration and not browser" -n 2 -q
 
-# Chromium first: a machine without it installs it (or is told how) before the long build.
-test: chromium book compare unit browser
+unit: check
+
+# Fresh virtualenvs, whole builds and executions (tests marked integration, no browser).
+integration: setup
+	$(BIN)/python -m pytest tests -m "integration and not browser" -n 2 -q
+
+browser: setup $(TEST_VENDOR)
+	$(BIN)/python -m pytest tests -m browser -n 2 -q
+
+# Chromium first: a machine without it installs it (or is told how) before anything runs.
+# Then nbval, the book (the browser tests read it), and every test in one run.
+test: chromium nbval book $(TEST_VENDOR)
+	$(BIN)/python -m pytest tests -n 2 -q
 
 # Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
 weight: setup
@@ -101,11 +105,11 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# The whole book as one PDF, offline: every notebook executed, widgets as their default frame,
-# no character missing from its fonts.
+# The whole book as one PDF, offline, from the stored outputs: widgets as their default
+# frame, no character missing from its fonts.
 pdf: setup tex
 	rm -rf _build/latex
-	$(BIN)/python scripts/build_book.py . --builder pdflatex --all -W -n --keep-going
+	$(BIN)/jupyter-book build . --builder pdflatex --all -W -n --keep-going
 	@# xelatex only warns when a font lacks a character, and the PDF shows nothing there
 	@if grep "Missing character" _build/latex/mathcalc.log | sort | uniq -c; then \
 	  echo "The PDF lacks the glyphs above: give them a font in _config.yml (latex preamble)"; exit 1; fi

@@ -2,13 +2,15 @@
 
     python scripts/execute_notebooks.py [NOTEBOOK ...]     # default: every notebook in book/
 
-The stored outputs are what nbval compares, so re-executing an unchanged notebook must leave
-`git diff` empty: no timing metadata, no stored widget state (a live kernel rebuilds it;
-the book shows each widget's text/html form), widget model ids renumbered in order, no
-Python patch version.
+The stored outputs are what nbval compares with a fresh execution and what the book shows,
+so re-executing an unchanged notebook must leave `git diff` empty: each cell's printed text
+in one output per stream, as a reader should see it; no timing metadata, no stored widget
+state (a live kernel rebuilds it; the book shows each widget's text/html form), widget model
+ids renumbered in order, no Python patch version.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -26,17 +28,45 @@ def notebooks(args: list[str]) -> list[Path]:
                   if ".ipynb_checkpoints" not in p.parts and "_build" not in p.parts)
 
 
-def merge_streams(outputs: list) -> list:
-    """Join consecutive stream outputs of the same stream: how a print is split into
-    messages depends on timing, so an unmerged notebook could differ between runs."""
-    merged = []
+# A carriage return not ending its line: the text before it on that line was overwritten.
+_CARRIAGE_RETURN = re.compile(r"^.*\r(?=[^\n])", re.MULTILINE)
+# A character and the backspace after it (both erased).
+_BACKSPACE = re.compile("[^\n\x08]\x08")
+
+
+def as_displayed(text: str) -> str:
+    """A stream's text as a terminal shows it: backspaces and carriage returns applied,
+    trailing blank lines trimmed (a print's own final newline kept)."""
+    old = None
+    while old != text:
+        old, text = text, _BACKSPACE.sub("", text)
+    text = _CARRIAGE_RETURN.sub("", text.replace("\x08", ""))
+    return text.rstrip("\n") + "\n" if text.strip("\n") else ""
+
+
+def canonical_streams(outputs: list) -> list:
+    """One stream output per name (stdout, stderr), where the name first printed, its text
+    the pieces joined as written and shown as a terminal shows it; stdout before an adjacent
+    stderr. The kernel cuts a cell's prints into messages on a timer, so the pieces differ
+    from run to run; their canonical form does not, and it is what nbval compares (its
+    coalesce_streams joins the pieces the same way) and what the book renders."""
+    merged, streams = [], {}
     for output in outputs:
-        if (output.get("output_type") == "stream" and merged
-                and merged[-1].get("output_type") == "stream"
-                and merged[-1].get("name") == output.get("name")):
-            merged[-1]["text"] += output["text"]
-        else:
+        if output.get("output_type") != "stream":
             merged.append(output)
+        elif output["name"] in streams:
+            streams[output["name"]]["text"] += output["text"]
+        else:
+            streams[output["name"]] = output
+            merged.append(output)
+    for output in streams.values():
+        output["text"] = as_displayed(output["text"])
+    merged = [o for o in merged if o.get("output_type") != "stream" or o["text"]]
+    for i in range(len(merged) - 1):
+        first, second = merged[i], merged[i + 1]
+        if (first.get("output_type") == second.get("output_type") == "stream"
+                and (first["name"], second["name"]) == ("stderr", "stdout")):
+            merged[i], merged[i + 1] = second, first
     return merged
 
 
@@ -49,7 +79,7 @@ def normalise(nb) -> None:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
             continue
-        cell.outputs = merge_streams(cell.outputs)
+        cell.outputs = canonical_streams(cell.outputs)
         n_widgets = 0
         for output in cell.outputs:
             view = output.get("data", {}).get(WIDGET_VIEW)
@@ -58,7 +88,7 @@ def normalise(nb) -> None:
                 view["model_id"] = f"cell{index:03d}-widget{n_widgets:02d}"
 
 
-def execute(path: Path) -> None:
+def execute(path: Path, root: Path = ROOT) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
                             store_widget_state=False,
@@ -69,9 +99,9 @@ def execute(path: Path) -> None:
     text = nbformat.writes(nb) + "\n"
     if path.read_text() != text:
         path.write_text(text)
-        print(f"updated   {path.relative_to(ROOT)}")
+        print(f"updated   {path.relative_to(root)}")
     else:
-        print(f"unchanged {path.relative_to(ROOT)}")
+        print(f"unchanged {path.relative_to(root)}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ and, for the browser tests only (never shipped in the book, so in its own folder
 - axe-core: ``axe.min.js``, the accessibility checker the tests inject into every page.
 
 (The widgets need nothing vendored: the book renders them as plain HTML driven by the
-small script ``mathcalc/player.js`` inside each widget's HTML, not with the 4.4 MB
+small script ``mathcalc/display/player.js`` inside each widget's HTML, not with the 4.4 MB
 ipywidgets HTML manager.)
 
 Needs only the Python standard library (no node, no npm client). Re-running with the

@@ -101,6 +101,7 @@ print(json.dumps({"cells": len(nb.cells), "first_outputs": nb.cells[0].outputs})
 """
 
 
+@pytest.mark.integration
 def test_the_install_cell_installs_mathcalc_in_a_fresh_virtualenv(tmp_path):
     """A notebook run from its first cell, where mathcalc is missing, with the install cell
     pointed at a local clone (this machine reaches no Git host): every cell runs."""

@@ -9,6 +9,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,7 @@ def test_binder_button_opens_jupyterlab():
     assert config["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
 
 
+@pytest.mark.integration
 def test_requirements_install_from_the_repository_root():
     """As repo2docker runs it: from the root, every line resolves (the pinned releases exist
     for this Python, `-e .` is the project). --no-deps keeps it to seconds; that the pins

@@ -39,15 +39,54 @@ def test_normalise_drops_run_dependent_metadata_and_renumbers_widgets():
         == "cell001-widget01"
 
 
-def test_consecutive_stream_outputs_are_merged():
+def _stream(text, name="stdout"):
+    return nbformat.v4.new_output("stream", name=name, text=text)
+
+
+def test_a_cells_streams_are_stored_one_per_name_as_printed():
     ex = load("execute_notebooks")
-    out = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
-           nbformat.v4.new_output("stream", name="stdout", text="b\n"),
-           nbformat.v4.new_output("stream", name="stderr", text="c\n"),
+    out = [_stream("a\n"), _stream("b\n"), _stream("c\n", "stderr"),
            nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
-           nbformat.v4.new_output("stream", name="stdout", text="d\n")]
-    merged = ex.merge_streams(out)
-    assert [o.get("text") for o in merged] == ["a\nb\n", "c\n", None, "d\n"]
+           _stream("d\n")]
+    merged = ex.canonical_streams(out)
+    assert [(o.get("name"), o.get("text")) for o in merged] == [
+        ("stdout", "a\nb\nd\n"), ("stderr", "c\n"), (None, None)]
+
+
+@pytest.mark.parametrize("cut", range(len("first line\nsecond line\n") + 1))
+def test_wherever_the_kernel_cuts_a_print_the_stored_text_is_the_same(cut):
+    ex = load("execute_notebooks")
+    text = "first line\nsecond line\n"
+    pieces = [_stream(text[:cut]), _stream(text[cut:])]
+    assert [o["text"] for o in ex.canonical_streams(pieces)] == [text]
+
+
+def test_stored_streams_show_what_a_terminal_shows():
+    ex = load("execute_notebooks")
+    assert ex.as_displayed("10%\r50%\r100%\ndone\n") == "100%\ndone\n"
+    assert ex.as_displayed("abc\x08\x08d\n") == "ad\n"
+    assert ex.as_displayed("x\n\n\n") == "x\n"
+    assert ex.as_displayed("no newline") == "no newline\n"
+    assert ex.as_displayed("\n\n") == ""
+    out = ex.canonical_streams([_stream("warn\n", "stderr"), _stream("ok\n")])
+    assert [o["name"] for o in out] == ["stdout", "stderr"]
+
+
+def test_every_stored_cell_holds_its_streams_as_a_reader_sees_them():
+    """One stream output per name, no carriage return or backspace, no trailing blank line:
+    what `make execute` writes, and what the book renders unmerged (nb_merge_streams off)."""
+    ex = load("execute_notebooks")
+    bad = []
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            streams = [o for o in cell.get("outputs", []) if o["output_type"] == "stream"]
+            names = [o["name"] for o in streams]
+            if len(names) != len(set(names)):
+                bad.append(f"{path.name}:{cell.id}: {names}")
+            bad += [f"{path.name}:{cell.id}: {o['text'][-40:]!r}" for o in streams
+                    if o["text"] != ex.as_displayed(o["text"]) or "\r" in o["text"]
+                    or "\x08" in o["text"]]
+    assert not bad, f"stored streams not in their canonical form (make execute): {bad}"
 
 
 def test_every_notebook_is_committed_with_outputs_and_deterministic_ids():
@@ -131,78 +170,6 @@ def test_every_widget_output_carries_its_static_html_form():
     assert players >= 10
 
 
-def test_template_override_is_the_themes_macros_without_font_awesome_js():
-    """book/_templates/static/webpack-macros.html must track the installed theme's file,
-    less the Font Awesome script (and its comment), so a theme upgrade cannot go stale."""
-    import pydata_sphinx_theme
-
-    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
-             / "static" / "webpack-macros.html").read_text()
-    ours = (ROOT / "book" / "_templates" / "static" / "webpack-macros.html").read_text()
-    body = ours.split("-#}\n", 1)[1]
-    expected = "".join(line for line in theme.splitlines(keepends=True)
-                       if "fontawesome.js" not in line and "custom icons" not in line)
-    assert body.rstrip("\n") == expected.rstrip("\n")
-    assert "fontawesome.js" in theme and "fontawesome.js" not in body
-
-
-def test_search_button_override_is_the_themes_named_by_its_text():
-    """book/_templates/search-button-field.html is the installed theme's file,
-    with the aria-label that differed from the visible text (axe-core:
-    label-content-name-mismatch) replaced by aria-keyshortcuts, the shortcut hidden."""
-    import pydata_sphinx_theme
-
-    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
-             / "components" / "search-button-field.html").read_text()
-    ours = (ROOT / "book" / "_templates" / "search-button-field.html").read_text()
-    body = ours.split("-#}\n", 1)[1]
-    expected = theme.replace(''' aria-label="{{ _('Search') }}"''', ' aria-keyshortcuts="Control+K"')
-    expected = expected.replace('<span class="search-button__kbd-shortcut">',
-                                '<span class="search-button__kbd-shortcut" aria-hidden="true">')
-    assert expected != theme, "the theme's search button changed: review the override"
-    assert body == expected
-
-
-def test_hide_cell_toggle_is_myst_nbs_without_the_aria_label():
-    """book/_ext's visitor for myst-nb's hidden cells writes myst-nb's markup, less the
-    summary's aria-label (a name that differed from its visible text)."""
-    import sys
-    from types import SimpleNamespace
-
-    from myst_nb.sphinx_ import visit_HideCellInput
-
-    sys.path.insert(0, str(ROOT / "book" / "_ext"))
-    try:
-        import clean_pages
-    finally:
-        sys.path.remove(str(ROOT / "book" / "_ext"))
-    node = {"classes": ["above-input"], "prompt_show": "Show code cell source",
-            "prompt_hide": "Hide code cell source"}
-    theirs, ours = SimpleNamespace(body=[]), SimpleNamespace(body=[])
-    visit_HideCellInput(theirs, node)
-    clean_pages.visit_hide_cell(ours, node)
-    assert '<summary aria-label="Toggle hidden content">\n' in theirs.body
-    assert ours.body == ["<summary>\n" if part.startswith("<summary") else part
-                         for part in theirs.body]
-
-
-def test_latex_table_template_is_sphinxs_with_the_matrix_branch():
-    """book/_templates/tabulary.tex.jinja is the installed Sphinx's template, its tabulary
-    kept whole in the else branch, so a Sphinx upgrade cannot leave it stale."""
-    import sphinx
-
-    theirs = (Path(sphinx.__file__).parent / "templates" / "latex" / "tabulary.tex.jinja").read_text()
-    ours = (ROOT / "book" / "_templates" / "tabulary.tex.jinja").read_text()
-    body = ours.split("#>\n", 1)[1]
-    start = body.index("<% if 'mathcalc-matrices' in table.classes -%>")
-    end = body.index("<% else -%>\n", start) + len("<% else -%>\n")
-    branch = body[start:end]
-    rest = (body[:start] + body[end:]).replace("<% endif -%>\n\\sphinxtableafterendhook",
-                                               "\\sphinxtableafterendhook")
-    assert rest == theirs
-    assert "\\begin{tabular}" in branch and "\\resizebox{\\linewidth}" in branch
-
-
 def test_tables_of_matrices_are_marked_for_the_pdf_only():
     import sys
     from types import SimpleNamespace
@@ -234,145 +201,3 @@ def test_tables_of_matrices_are_marked_for_the_pdf_only():
     assert marked["classes"] == [fit_tables.CLASS]
     # no matrix; a cell of two paragraphs; a list (neither fits a natural-width column)
     assert plain["classes"] == two["classes"] == lists["classes"] == []
-
-
-def _pair(stored_outputs, executed_outputs, tags=()):
-    """A stored notebook and its executed copy, one code cell each."""
-    def nb(outputs):
-        cell = nbformat.v4.new_code_cell("x", execution_count=1, metadata={"tags": list(tags)})
-        cell.outputs = [nbformat.from_dict(o) for o in outputs]
-        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"), cell])
-    return nb(stored_outputs), nb(executed_outputs)
-
-
-def _result(text, png="AAAA"):
-    return {"output_type": "execute_result", "execution_count": 1, "metadata": {},
-            "data": {"text/plain": text, "image/png": png}}
-
-
-def test_compare_outputs_finds_what_nbval_finds_and_ignores_what_it_ignores():
-    co = load("compare_outputs")
-    assert co.compare(*_pair([_result("1")], [_result("1", png="BBBB")])) == []  # PNG not compared
-    assert co.compare(*_pair([_result("<f at 0x7f00>")], [_result("<f at 0x7fab>")])) == []  # sanitized
-    assert co.compare(*_pair([_result("<Figure size 640x480 with 1 Axes>")],
-                             [_result("<Figure size 640x480 with 2 Axes>")])) == []
-    changed = co.compare(*_pair([_result("1")], [_result("2")]))
-    assert len(changed) == 1 and "outputs differ" in changed[0] and "text/plain" in changed[0]
-    assert co.compare(*_pair([_result("1")], [_result("2")], tags=["nbval-ignore-output"])) == []
-    error = {"output_type": "error", "ename": "ValueError", "evalue": "no", "traceback": []}
-    assert "raised ValueError" in co.compare(*_pair([], [error]))[0]
-    assert co.compare(*_pair([error], [error], tags=["raises-exception"])) == []
-    missing = co.compare(*_pair([_result("1")], []))
-    assert "outputs differ" in missing[0]
-
-
-def _stream(text, name="stdout"):
-    return {"output_type": "stream", "name": name, "text": text}
-
-
-def _merge_streams_extension():
-    sys.path.insert(0, str(ROOT / "book" / "_ext"))
-    try:
-        import merge_streams
-    finally:
-        sys.path.remove(str(ROOT / "book" / "_ext"))
-    return merge_streams
-
-
-def test_the_page_shows_a_cells_prints_as_written_wherever_the_kernel_cut_them(monkeypatch):
-    """The CI run of 2026-12-03 failed on autodiff cell 9: the kernel cut `print(line)` between
-    the line and its newline, and myst-nb's merge (strip each piece, add a newline) showed a
-    blank line that no print wrote. The build's merge joins the pieces as written."""
-    from myst_nb.core import render
-    from myst_nb.core.utils import coalesce_streams
-    ms = _merge_streams_extension()
-    text = "4 x 4 Jacobian: ok\n[[2.3 0.3]\n [0.2 3.1]]\n"
-    for cut in range(1, len(text)):
-        pieces = [nbformat.from_dict(_stream(text[:cut])), nbformat.from_dict(_stream(text[cut:]))]
-        assert [o["text"] for o in ms.merge_streams(pieces)] == [text]
-        assert [o["text"] for o in pieces] == [text[:cut], text[cut:]]  # not merged in place
-    # myst-nb's own merge fails that (the reason for the extension): a blank line appears
-    cut = text.index("\n")
-    assert coalesce_streams([nbformat.from_dict(_stream(text[:cut])),
-                             nbformat.from_dict(_stream(text[cut:]))])[0]["text"] != text
-    # as myst-nb: trailing blank lines trimmed, \r and \b applied, stdout before an adjacent stderr
-    merged = ms.merge_streams([nbformat.from_dict(o) for o in
-                               (_stream("a\n\n"), _stream("w\n", "stderr"), _stream("\n"),
-                                _stream("10%\r100%\n", "stderr"), _stream("b\n"),
-                                _stream("ab\x08c\n"))])
-    assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a\n\n\nb\nac\n"),
-                                                          ("stderr", "w\n100%\n")]
-    result = {"output_type": "execute_result", "data": {}, "metadata": {}, "execution_count": 1}
-    assert ms.merge_streams([nbformat.from_dict(result)]) == [result]
-    # the extension puts it where myst-nb's renderer calls it (MditRenderMixin)
-    monkeypatch.setattr(render, "coalesce_streams", coalesce_streams)
-    ms.setup(None)
-    fake = SimpleNamespace(
-        nb_client=SimpleNamespace(code_cell_outputs=lambda index: (1, [
-            nbformat.from_dict(_stream(text[:cut])), nbformat.from_dict(_stream(text[cut:]))])),
-        get_cell_level_config=lambda *args, **kwargs: True)
-    token = SimpleNamespace(meta={"index": 0, "metadata": {}}, map=[0, 1])
-    count, outputs = render.MditRenderMixin._get_nb_code_cell_outputs(fake, token)
-    assert [o["text"] for o in outputs] == [text]
-    monkeypatch.delattr(render, "coalesce_streams")
-    with pytest.raises(Exception, match="no coalesce_streams"):
-        ms.setup(None)
-
-
-def test_a_built_page_shows_a_print_cut_before_its_newline_as_printed(tmp_path):
-    """A one-notebook book with the extension: a flush cuts a print before its newline (two
-    stream messages, for sure); the page shows the two lines and no blank line between."""
-    import shutil
-    import subprocess
-    (tmp_path / "_ext").mkdir()
-    shutil.copy(ROOT / "book" / "_ext" / "merge_streams.py", tmp_path / "_ext")
-    (tmp_path / "_config.yml").write_text(
-        "title: t\nexecute:\n  execute_notebooks: force\nsphinx:\n  local_extensions:\n"
-        "    merge_streams: _ext\n  config:\n    nb_merge_streams: true\n")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: index\n")
-    cell = nbformat.v4.new_code_cell('import sys, time\nsys.stdout.write("first line")\n'
-                                     'sys.stdout.flush(); time.sleep(0.3)\nprint("\\nsecond line")')
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell])
-    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
-                                    "language": "python"}
-    nbformat.write(notebook, tmp_path / "index.ipynb")
-    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(tmp_path),
-                    "-q", "-W"], check=True, capture_output=True, timeout=300)
-    executed = nbformat.read(tmp_path / "_build" / "jupyter_execute" / "index.ipynb", 4)
-    assert [o.text for o in executed.cells[1].outputs] == ["first line", "\nsecond line\n"]
-    page = (tmp_path / "_build" / "html" / "index.html").read_text()
-    assert "first line\nsecond line\n</pre>" in page
-
-
-def test_compare_outputs_merges_streams_as_the_page_shows_them():
-    co = load("compare_outputs")
-    out = _stream
-
-    def compare(stored, executed, tags=()):
-        return co.compare(*_pair(stored, executed, tags))
-
-    # the kernel sent the prints as one message or as several, cut anywhere: the same page
-    assert compare([out("a\nb\n")], [out("a\n"), out("b\n")]) == []
-    assert compare([out("a\n"), out("b\n")], [out("a\nb\n")]) == []
-    assert compare([out("line\n[[1]]\n")], [out("line"), out("\n[[1]]\n")]) == []
-    assert compare([out("a b\n")], [out("a "), out("b\n")]) == []
-    assert compare([out("a\nb\n")], [out("a\n"), out("b\n"), out("c\n", "stderr")]) != []
-    assert compare([out("a\n"), out("b\n", "stderr")], [out("a\n"), out("b\n", "stderr")]) == []
-    # the trailing blank line the page trims, and real changes
-    assert compare([out("a\n")], [out("a\n"), out("\n")]) == []
-    assert compare([out("a\n\n")], [out("a\n")]) == []
-    assert compare([out("a\n")], [out("b\n")])
-    assert compare([out("a\nb\n")], [out("a\n\nb\n")])  # a blank line printed
-    assert compare([out("a\n")], [out("a\n"), out("a\n")])  # a print that really ran twice
-    # an executed copy merged in place by myst-nb's own merge (the extension not loaded)
-    from myst_nb.core.utils import coalesce_streams
-    in_place = [nbformat.from_dict(out("a\n")), nbformat.from_dict(out("b\n"))]
-    coalesce_streams(in_place)
-    assert compare([out("a\nb\n")], in_place)
-
-
-def test_compare_outputs_refuses_a_stale_build(tmp_path):
-    co = load("compare_outputs")
-    stored, executed = _pair([_result("1")], [_result("1")])
-    executed.cells[1].source = "y"
-    assert "other code cells" in co.compare(stored, executed)[0]

@@ -423,7 +423,7 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{\partial C}{\partial \mathbf{w}} = \frac{2}{N} \sum_{i:\, "
                 r"\mathbf{w} \cdot \mathbf{x}_i + b > 0} e_i \mathbf{x}_i^T",
         shown_by="mathcalc.paper.neuron.loss_gradient_paper_61 vs loss_gradient "
-                 "(book/loss-gradient-weights.ipynb, tests/test_neuron.py)",
+                 "(book/loss-gradient-weights.ipynb, tests/paper/test_neuron.py)",
     ),
     Erratum(
         key="E6.1-b",
@@ -486,7 +486,7 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{\partial C}{\partial b} = \frac{2}{N} \sum_{i:\, \mathbf{w} "
                 r"\cdot \mathbf{x}_i + b > 0} e_i",
         shown_by="mathcalc.paper.neuron.loss_gradient_paper_61 vs loss_gradient "
-                 "(book/loss-gradient-bias.ipynb, tests/test_neuron.py)",
+                 "(book/loss-gradient-bias.ipynb, tests/paper/test_neuron.py)",
     ),
     Erratum(
         key="E6.2-b",

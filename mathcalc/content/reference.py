@@ -150,7 +150,8 @@ def errata_markdown(errata):
             if e.ledger:
                 lines.append(f"In the ledger: [equation {e.ledger}](#{entry_label(e.ledger)})\n")
             lines.append("---\n")
-    return show.markdown("\n".join(lines))
+    # no rule after the last entry: docutils moves a trailing transition out of the output
+    return show.markdown("\n".join(lines[:-1]))
 
 
 def errata_for(errata, *sections: str):

@@ -1,4 +1,4 @@
-// The player of a kernel-free widget (mathcalc/player.py writes its HTML and puts this
+// The player of a kernel-free widget (mathcalc/display/player.py writes its HTML and puts this
 // script inside it, so that it works wherever the HTML is shown with scripts: the static
 // book, nbviewer, a notebook front end that falls back to text/html). Range inputs index
 // each parameter's values. The HTML holds the shown frame as an <img> and all frames as

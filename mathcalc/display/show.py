@@ -6,6 +6,8 @@ keeps nbval's comparison of stored outputs exact.
 """
 from __future__ import annotations
 
+import inspect
+import textwrap
 from collections.abc import Sequence
 
 import sympy as sp
@@ -46,6 +48,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence]) -> Markdown:
 def markdown(text: str) -> Markdown:
     """Markdown (MyST in the book) to display, for the floors that must not import IPython."""
     return Markdown(text)
+
+
+def source(obj) -> Markdown:
+    """The source code of a function or class, as a Python code block (dedented, no
+    trailing blank line): for a chapter to show the library's code it explains."""
+    code = textwrap.dedent(inspect.getsource(obj)).rstrip()
+    return Markdown(f"```python\n{code}\n```")
 
 
 def pretty(text: str) -> Pretty:

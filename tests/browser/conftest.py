@@ -26,6 +26,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test (make check leaves them out)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def chapter_files() -> list[str]:
     """Every page in _toc.yml (root and chapters), as paths relative to the book root."""
     toc = yaml.safe_load(TOC.read_text())

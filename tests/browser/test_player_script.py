@@ -1,4 +1,4 @@
-"""mathcalc/player.js on its own, outside the book: run in place (inline, as a page parses
+"""mathcalc/display/player.js on its own, outside the book: run in place (inline, as a page parses
 it) and run the way some notebook front ends run output scripts (evaluated after the HTML
 was inserted, with no document.currentScript), the player is wired exactly once."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Tests for mathcalc.exercises: the self-check says right for right answers and points at
+"""Tests for mathcalc.content.exercises: the self-check says right for right answers and points at
 the differing entry for wrong ones."""
 import numpy as np
 

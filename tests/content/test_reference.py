@@ -1,4 +1,4 @@
-"""Tests for mathcalc.reference: the §8 tables, the errata grouping and the notation table."""
+"""Tests for mathcalc.content.reference: the §8 tables, the errata grouping and the notation table."""
 import dataclasses
 
 import numpy as np

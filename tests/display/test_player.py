@@ -1,4 +1,4 @@
-"""mathcalc.player: the static-HTML form of a widget has one slider per parameter, every
+"""mathcalc.display.player: the static-HTML form of a widget has one slider per parameter, every
 frame once in row-major order with its alt text, only the start frame visible, and is
 deterministic; and every widget's display bundle carries it."""
 import base64

@@ -1,4 +1,4 @@
-"""mathcalc.show renders SymPy objects as the book prints them; mathcalc.plots helpers draw
+"""mathcalc.display.show renders SymPy objects as the book prints them; mathcalc.display.plots helpers draw
 on the axes they are given and return them."""
 import matplotlib
 
@@ -25,6 +25,12 @@ def test_table_renders_sympy_cells_as_math_and_escapes_pipes():
     assert md.splitlines() == ["| a | b |", "|---|---|", r"| $x^{2}$ | \|x\| |"]
     with pytest.raises(ValueError, match="one cell per header"):
         show.table(["a"], [[1, 2]])
+
+
+def test_source_shows_a_functions_code_as_a_python_block():
+    md = show.source(show.check_mark).data
+    assert md.startswith("```python\ndef check_mark(ok: bool) -> str:\n")
+    assert md.endswith('    return "✓" if ok else "✗"\n```')
 
 
 def test_check_mark():

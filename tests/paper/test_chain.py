@@ -1,5 +1,5 @@
-"""Tests for mathcalc.chain (§4.5.1 four-step chain rule, §4.5.2 total derivative) and
-mathcalc.vector_chain (§4.5.3) and the pow row added to the vector rules."""
+"""Tests for mathcalc.paper.chain (§4.5.1 four-step chain rule, §4.5.2 total derivative) and
+mathcalc.paper.vector_chain (§4.5.3) and the pow row added to the vector rules."""
 import numpy as np
 import pytest
 import sympy as sp

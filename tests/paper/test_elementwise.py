@@ -1,4 +1,4 @@
-"""Tests for mathcalc.calculus (Parr & Howard §3-§4.4)."""
+"""Tests for mathcalc.paper.elementwise (Parr & Howard §3-§4.4)."""
 import numpy as np
 import pytest
 import sympy as sp

@@ -1,4 +1,4 @@
-"""Tests for mathcalc.graph (dataflow graphs, §4.5.1-§4.5.2) and mathcalc.plots."""
+"""Tests for mathcalc.paper.graph (dataflow graphs, §4.5.1-§4.5.2) and mathcalc.display.plots."""
 import matplotlib
 import numpy as np
 import pytest

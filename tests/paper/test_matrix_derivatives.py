@@ -1,4 +1,4 @@
-"""Tests for mathcalc.matrix_derivatives: every closed form against SymPy's explicit
+"""Tests for mathcalc.paper.matrix_derivatives: every closed form against SymPy's explicit
 Jacobian and finite differences."""
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""Tests for mathcalc.neuron_symbolic: the SymPy neuron of Parr & Howard §5-§6."""
+"""Tests for mathcalc.paper.neuron_symbolic: the SymPy neuron of Parr & Howard §5-§6."""
 import numpy as np
 import pytest
 import sympy as sp

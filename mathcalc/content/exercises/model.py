@@ -142,11 +142,15 @@ def _as_matrix(value, what: str) -> sp.Matrix:
     return sp.Matrix([[expr]])
 
 
-def _evaluate(M: sp.Matrix, symbols, point):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        values = sp.lambdify(symbols, M, modules="numpy")(*point)
-        return np.array(values, dtype=complex).reshape(M.shape)
+def _evaluator(M: sp.Matrix, symbols):
+    """M as a function of a point (complex, so a value outside the real domain shows)."""
+    f = sp.lambdify(symbols, M, modules="numpy")
+
+    def evaluate(point):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return np.array(f(*point), dtype=complex).reshape(M.shape)
+    return evaluate
 
 
 def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
@@ -214,16 +218,15 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
 
     difference = (answer_m - expected_m).applyfunc(lambda e: sp.simplify(e))
     symbolic = all(e == 0 for e in difference)
-    transposed = answer_m.shape[0] == answer_m.shape[1] and answer_m != expected_m and \
-        all(sp.simplify(e) == 0 for e in answer_m - expected_m.T)
 
     rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     found: dict[tuple[int, int], Difference] = {}
     checked = attempts = 0
+    yours, expected_at = _evaluator(answer_m, symbols), _evaluator(expected_m, symbols)
     while checked < n_points and attempts < 20 * n_points:
         attempts += 1
         point = rng.uniform(low, high, size=len(symbols))
-        mine, right = _evaluate(answer_m, symbols, point), _evaluate(expected_m, symbols, point)
+        mine, right = yours(point), expected_at(point)
         if not (np.all(np.isfinite(mine)) and np.all(np.isfinite(right))
                 and np.all(mine.imag == 0) and np.all(right.imag == 0)):
             continue  # outside the functions' real domain: draw another point
@@ -239,13 +242,15 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
         raise ValueError(f"no point in {domain} where both sides are real and finite: "
                          "choose another domain")
     differences = tuple(found[k] for k in sorted(found))
+    transposed = (bool(differences) and answer_m.shape[0] == answer_m.shape[1]
+                  and all(sp.simplify(e) == 0 for e in answer_m - expected_m.T))
     largest = max((abs(d.your_value - d.expected_value) for d in differences), default=0.0)
     return AnswerCheck(f"the answer equals the expected {expected_m.shape[0]}x"
                        f"{expected_m.shape[1]} derivative", not differences,
                        {"values at random points": largest}, checked, symbolic,
                        tuple(str(d) for d in differences), shape=expected_m.shape,
                        differences=differences,
-                       transposed=bool(transposed) and bool(differences))
+                       transposed=transposed)
 
 
 @dataclass(frozen=True)

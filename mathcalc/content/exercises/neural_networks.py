@@ -11,7 +11,7 @@ random points, where z = 0 has probability zero. Two kinds of exercise follow fr
   simplifies it away.
 
 Sample i's input is x_i (scalar inputs) or the row x_i = [x_i1, x_i2] (SymPy names
-``x_11``, ``x_12``, as :func:`mathcalc.neuron_symbolic.neuron_symbols` writes them); its
+``x_11``, ``x_12``, as :func:`mathcalc.paper.neuron_symbolic.neuron_symbols` writes them); its
 target is y_i (``y1``, ``y2``, ...). Gradients are 1 x n rows (numerator layout, §4.1).
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Tests for mathcalc.plots_calculus: each helper draws what the math says."""
+"""Tests for mathcalc.display.plots.calculus: each helper draws what the math says."""
 import matplotlib
 
 matplotlib.use("Agg")

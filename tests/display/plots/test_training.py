@@ -1,4 +1,4 @@
-"""Tests for mathcalc.plots_training: the loss grid's numbers, and that every helper draws
+"""Tests for mathcalc.display.plots.training: the loss grid's numbers, and that every helper draws
 on the axes it is given, returns them and keeps its fixed limits (widget frames align)."""
 import matplotlib
 
