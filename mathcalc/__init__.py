@@ -1,8 +1,10 @@
 """mathcalc: the executable edition of Parr & Howard, *The Matrix Calculus You Need For
 Deep Learning*.
 
-Numerator layout throughout (rows are outputs, the paper's §4.1 convention); every
-function that builds a Jacobian takes ``layout="denominator"`` for the transpose.
+Numerator layout throughout (rows are outputs, the paper's §4.1 convention);
+:func:`jacobian` takes ``layout="denominator"`` for the transpose, and
+:func:`check_jacobian` checks either; :func:`gradient` and :func:`numerical_jacobian`
+give the numerator layout.
 
 The package is a house of five floors, every import pointing down (the contracts in
 ``pyproject.toml`` hold it so):
@@ -15,8 +17,8 @@ The package is a house of five floors, every import pointing down (the contracts
 - :mod:`mathcalc.core`: validation, symbolic and numerical Jacobians, the double check.
 
 This module is the face: the names below, from the core. ``mathcalc.neuron``,
-``mathcalc.descent``, ``mathcalc.errata`` and ``mathcalc.widgets`` still name the modules
-that moved into the floors.
+``mathcalc.descent``, ``mathcalc.errata`` and ``mathcalc.widgets`` are short names for the
+chapter modules readers import (:mod:`mathcalc.paper.neuron` and so on).
 """
 from .core import (CheckError, CheckResult, check_derivation, check_derivative, check_jacobian,
                    column, gradient, is_diagonal, jacobian, numerical_jacobian)

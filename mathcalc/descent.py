@@ -1,5 +1,5 @@
-"""``mathcalc.descent`` is :mod:`mathcalc.paper.descent`: the module moved into its floor and this
-name, which readers already use, still imports it (the same module object)."""
+"""``mathcalc.descent`` is :mod:`mathcalc.paper.descent` (the same module object): a short name that
+readers import."""
 import sys
 
 from .paper import descent as _module

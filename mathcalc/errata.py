@@ -1,5 +1,5 @@
-"""``mathcalc.errata`` is :mod:`mathcalc.content.errata`: the module moved into its floor and this
-name, which readers already use, still imports it (the same module object)."""
+"""``mathcalc.errata`` is :mod:`mathcalc.content.errata` (the same module object): a short name that
+readers import."""
 import sys
 
 from .content import errata as _module

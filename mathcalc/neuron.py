@@ -1,5 +1,5 @@
-"""``mathcalc.neuron`` is :mod:`mathcalc.paper.neuron`: the module moved into its floor and this
-name, which readers already use, still imports it (the same module object)."""
+"""``mathcalc.neuron`` is :mod:`mathcalc.paper.neuron` (the same module object): a short name that
+readers import."""
 import sys
 
 from .paper import neuron as _module

@@ -1,5 +1,5 @@
-"""``mathcalc.widgets`` is :mod:`mathcalc.display.widgets`: the module moved into its floor and this
-name, which readers already use, still imports it (the same module object)."""
+"""``mathcalc.widgets`` is :mod:`mathcalc.display.widgets` (the same module object): a short name that
+readers import."""
 import sys
 
 from .display import widgets as _module

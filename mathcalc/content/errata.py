@@ -60,6 +60,17 @@ ERRATA: tuple[Erratum, ...] = (
                 r"C(\mathbf{w}, b) \text{ with respect to } \mathbf{w}, b",
         shown_by="book/introduction.ipynb (∇activation(x₁) and ∇C at the same (w, b) differ)",
     ),
+    Erratum(
+        key="E1-c",
+        section="§1",
+        kind="typo",
+        summary="The affine function z(x) = Σ_i^n w_i x_i + b gives its sum no lower bound, "
+                "where §9 writes a sum as Σ_{i=a}^b; the same bound-less Σ_i^n is in §5 (the "
+                "dot product, in the text and in its display), §8.4 and §9's own dot-product "
+                "line. The sums run from i = 1.",
+        paper=r"z(\mathbf{x}) = \sum_i^n w_i x_i + b",
+        correct=r"z(\mathbf{x}) = \sum_{i=1}^n w_i x_i + b",
+    ),
     # --- §3-§4.4 (matrix calculus chapters) ------------------------------------------------
     Erratum(
         key="E3-a",
@@ -117,12 +128,27 @@ ERRATA: tuple[Erratum, ...] = (
                  "every m, n ≤ 5)",
     ),
     Erratum(
+        key="E4.1-c",
+        section="§4.1",
+        kind="typo",
+        summary="'Be careful to track whether a matrix is vertical, x, or horizontal, x^T': "
+                "x and x^T are vectors, a column and a row.",
+        paper=r"\text{track whether a matrix is vertical, } \mathbf{x} \text{, or horizontal, } "
+              r"\mathbf{x}^T",
+        correct=r"\text{track whether a vector is vertical, } \mathbf{x} \text{, or horizontal, } "
+                r"\mathbf{x}^T",
+    ),
+    Erratum(
         key="E4.2-a",
         section="§4.2",
         kind="misleading",
-        summary="The element-wise diagonal condition is sufficient for a zero off-diagonal "
-                "entry, not necessary: for ⊗ the entry is g_i(x) ∂f_i/∂w_j, which is zero "
-                "wherever g_i(x) = 0 even though f_i depends on w_j.",
+        summary="'Precisely when f_i and g_i are constants with respect to w_j', 'regardless "
+                "of the operator': the condition is sufficient for a zero off-diagonal entry, "
+                "not necessary. For max, an operator §4.2 names, f_1(w) = −(w_1 + w_2)² and "
+                "g_1(x) = x_1² + 1 give y_1 = max(f_1(w), g_1(x)) = x_1² + 1 everywhere, so "
+                "∂y_1/∂w_2 = 0 although f_1 depends on w_2; for ⊗ the entry g_i(x) ∂f_i/∂w_j "
+                "is zero wherever g_i(x) = 0. (For +, − and ⊘ an entry is zero everywhere "
+                "exactly when ∂f_i/∂w_j is.)",
         paper=r"\text{[off-diagonal elements are zero] precisely when } f_i \text{ and } g_i "
               r"\text{ are constants with respect to } w_j",
         correct=r"\text{off-diagonal elements are zero when (not only when) } f_i "
@@ -171,13 +197,78 @@ ERRATA: tuple[Erratum, ...] = (
         paper=r"|x| \text{ is the number of items in } x",
         correct=r"|\mathbf{x}| \text{ is the number of items in } \mathbf{x}",
     ),
+    Erratum(
+        key="E4.2-e",
+        section="§4.2",
+        kind="misleading",
+        summary="'Any time the general function is a vector, we know that f_i(w) reduces to "
+                "f_i(w_i) = w_i': in y = f(w) ○ g(x) the general function f is always "
+                "vector-valued, so as printed this says that every f_i(w) is w_i. f(w) = 2w is "
+                "a vector with f_i(w) = 2w_i, and f(w) = cumsum(w) one whose f_2(w) = w_1 + w_2 "
+                "is not even a function of w_2 alone. The reduction holds when the function is "
+                "the vector w itself, f(w) = w, the case the sentence before names.",
+        paper=r"\text{Any time the general function is a vector, } f_i(\mathbf{w}) "
+              r"\text{ reduces to } f_i(w_i) = w_i",
+        correct=r"\text{When } \mathbf{f}(\mathbf{w}) = \mathbf{w} \text{, } f_i(\mathbf{w}) "
+                r"\text{ reduces to } f_i(w_i) = w_i",
+        shown_by="mathcalc.paper.elementwise.COUNTEREXAMPLE (book/elementwise.ipynb: "
+                 "cumsum(w) ⊗ x, f_i(w) = w_1 + … + w_i)",
+    ),
+    Erratum(
+        key="E4.2-f",
+        section="§4.2",
+        kind="misleading",
+        summary="'⊗ is sometimes called the Hadamard product. There isn't a standard notation "
+                "for element-wise multiplication': the Hadamard product is usually written ⊙ "
+                "or ∘, and ⊗ is the usual symbol of the Kronecker product, which for two "
+                "n-vectors is the n²-vector of all the products w_i x_j (its Jacobian with "
+                "respect to w is n² × n, not diag(x)). The paper's results hold for its own "
+                "definition of ⊗.",
+        paper=r"\otimes \text{ is sometimes called the Hadamard product. There isn't a "
+              r"standard notation for element-wise multiplication}",
+        correct=r"\text{the Hadamard (element-wise) product is usually written } \odot "
+                r"\text{ (or } \circ \text{); } \otimes \text{ usually denotes the Kronecker "
+                r"product}",
+        shown_by="book/matrix-derivatives.ipynb (the Kronecker product, written ⊗_K there to "
+                 "tell it from the paper's ⊗)",
+    ),
+    Erratum(
+        key="E4.3-a",
+        section="§4.3",
+        kind="misleading",
+        summary="'It's okay to think of variable z as a constant for our discussion here' "
+                "(and, in §4.4, 'multiplying a vector by a constant scalar'): both sections "
+                "then differentiate with respect to z, ∂(x + z)/∂z, ∂(xz)/∂z and "
+                "∂sum(xz)/∂z = sum(x), which a constant would not allow. What is meant is "
+                "that z does not depend on x, ∂z/∂x_i = 0, as the sentence before says.",
+        paper=r"\text{It's okay to think of variable } z \text{ as a constant for our "
+              r"discussion here}",
+        correct=r"z \text{ is a variable that does not depend on } \mathbf{x} \text{: } "
+                r"\frac{\partial z}{\partial x_i} = 0",
+        shown_by="book/scalar-expansion.ipynb (the derivatives with respect to z)",
+    ),
+    Erratum(
+        key="E4.4-a",
+        section="§4.4",
+        kind="typo",
+        summary="'Let y = sum(f(x)) = Σ_{i=1}^n f_i(x)' bounds the sum over the functions by "
+                "n, which the same passage uses as the length of x (the 1 × n gradient); the "
+                "sum runs over the m = |f| results, and nothing makes m = n. With "
+                "f(x) = [x_1x_2, x_1 + x_2, x_1²]^T (m = 3, n = 2), ∇ sum(f) = "
+                "[2x_1 + x_2 + 1, x_1 + 1], but the sum up to n = 2 gives [x_2 + 1, x_1 + 1].",
+        paper=r"y = \operatorname{sum}(\mathbf{f}(\mathbf{x})) = \sum_{i=1}^n f_i(\mathbf{x})",
+        correct=r"y = \operatorname{sum}(\mathbf{f}(\mathbf{x})) = \sum_{i=1}^{m} "
+                r"f_i(\mathbf{x}), \quad m = |\mathbf{f}|",
+    ),
     # --- §4.5 (chain rules) ----------------------------------------------------------------
     Erratum(
         key="E4.5.1-a",
         section="§4.5.1",
         kind="typo",
         summary="Step 2 of the ln(sin(x³)²) example writes the derivative operators "
-                "without the d of the denominator (twice on each of the last three lines).",
+                "without the d of the denominator (in the text of the paper used here, twice "
+                "on each of the last three lines; the authors' source, in the parrt/bookish "
+                "repository, has d/x on the first line too).",
         paper=r"\frac{d}{u_1} u_2 = \frac{d}{u_1}\sin(u_1) = \cos(u_1)",
         correct=r"\frac{d}{du_1} u_2 = \frac{d}{du_1}\sin(u_1) = \cos(u_1)",
         shown_by="mathcalc.display.show.chain_rule_table(mathcalc.paper.chain.chain_rule(log(sin(x**3)**2), x))",
@@ -187,10 +278,12 @@ ERRATA: tuple[Erratum, ...] = (
         key="E4.5.1-b",
         section="§4.5.1",
         kind="typo",
-        summary="The dataflow drawing of ln(sin(x³)²) labels its result y = r₄; the variable "
-                "is u₄ (y = u₄, as in step 1; r is the 'register' of the compiler analogy).",
-        paper=r"y = r_4",
-        correct=r"y = u_4",
+        summary="The dataflow drawing of ln(sin(x³)²) names its nodes r₁, …, r₄ and its result "
+                "y = r₄ (the 'registers' of the compiler analogy; the text of the paper used "
+                "here keeps only y = r₄), while the equations and the derivatives beside the "
+                "drawing name the same values u₁, …, u₄: two names for one variable.",
+        paper=r"y = r_4 \text{ (nodes } r_1, \dots, r_4\text{)}",
+        correct=r"y = u_4 \text{ (nodes } u_1, \dots, u_4\text{, as in the equations)}",
         shown_by="book/single-variable-chain-rule.ipynb (mathcalc.display.plots.draw_dataflow)",
         ledger="4.5.1-11",
     ),
@@ -216,8 +309,9 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.5.2",
         kind="typo",
         summary="The bump check of y = x + x² names the misleading partial ∂u₂/u₁ (no ∂ "
-                "in the denominator); the partial that suggests a change of 1 is the "
-                "'Ooops' one, ∂u₂/∂x = 1 (∂u₂/∂u₁ = 1 is a correct partial).",
+                "in the denominator). The smallest repair is ∂u₂/∂u₁, also 1, but that is a "
+                "correct partial; the reading taken here is the 'Ooops' partial ∂u₂/∂x = 1, "
+                "the one the bump refutes (which partial was meant is an interpretation).",
         paper=r"\text{The change in } y \text{ is not 1, as } \partial u_2 / u_1 "
               r"\text{ would lead us to believe}",
         correct=r"\text{... as } \partial u_2 / \partial x = 1 \text{ would lead us to believe}",
@@ -240,7 +334,9 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.5.2",
         kind="typo",
         summary="In the sin(x + x²) example the partial of u₂ with respect to u₁ is "
-                "written ∂u₁/∂u₁ (its value, 1, is right).",
+                "written ∂u₁/∂u₁ (its value, 1, is right). This is the text of the paper used "
+                "here; the authors' source, in the parrt/bookish repository, has ∂u₂/∂u₁, so "
+                "the slip may belong to the text copy.",
         paper=r"\frac{\partial u_2}{\partial x} = \frac{\partial x}{\partial x} + "
               r"\frac{\partial u_1}{\partial u_1}\frac{\partial u_1}{\partial x}",
         correct=r"\frac{\partial u_2}{\partial x} = \frac{\partial x}{\partial x} + "
@@ -295,21 +391,6 @@ ERRATA: tuple[Erratum, ...] = (
         ledger="4.5.2-9",
     ),
     Erratum(
-        key="E4.5.2-g",
-        section="§4.5.2",
-        kind="typo",
-        summary="The paper's text has lost the right-hand sides of the 'blindly applied' "
-                "partials, ∂u₁(x)/∂x = 2x and ∂u₂(x, u₁)/∂u₁ = 0 + 1 = 1, and the whole "
-                "'Ooops' partial ∂u₂(x, u₁)/∂x = 1 + 0 that the next sentence discusses.",
-        paper=r"\frac{\partial u_1(x)}{\partial x} = \qquad "
-              r"\frac{\partial u_2(x, u_1)}{\partial u_1} =",
-        correct=r"\frac{\partial u_1(x)}{\partial x} = 2x, \quad "
-                r"\frac{\partial u_2(x, u_1)}{\partial u_1} = 0 + 1 = 1, \quad "
-                r"\frac{\partial u_2(x, u_1)}{\partial x} = 1 + 0 = 1",
-        shown_by="book/total-derivative.ipynb",
-        ledger="4.5.2-2",
-    ),
-    Erratum(
         key="E4.5.3-a",
         section="§4.5.3",
         kind="misleading",
@@ -328,16 +409,29 @@ ERRATA: tuple[Erratum, ...] = (
         summary="Recalling §4.2, the paper says element-wise operations on w and x yield "
                 "diagonal matrices with elements ∂wᵢ/∂xᵢ 'because wᵢ is a function purely "
                 "of xᵢ': w is no function of x (∂w/∂x = 0). The diagonal Jacobians of "
-                "y = f(w) ○ g(x) have elements ∂yᵢ/∂wᵢ and ∂yᵢ/∂xᵢ, because yᵢ depends on "
-                "wᵢ and xᵢ only.",
+                "y = w ○ x (or of y = f(w) ○ g(x) under the element-wise diagonal condition, "
+                "fᵢ = fᵢ(wᵢ) and gᵢ = gᵢ(xᵢ)) have elements ∂yᵢ/∂wᵢ and ∂yᵢ/∂xᵢ, because yᵢ "
+                "then depends on wᵢ and xᵢ only.",
         paper=r"\text{diagonal matrices with elements } \frac{\partial w_i}{\partial x_i} "
               r"\text{ because } w_i \text{ is a function purely of } x_i",
         correct=r"\frac{\partial \mathbf{y}}{\partial \mathbf{w}} = "
                 r"\operatorname{diag}\left(\frac{\partial y_i}{\partial w_i}\right), "
                 r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}} = "
                 r"\operatorname{diag}\left(\frac{\partial y_i}{\partial x_i}\right) "
-                r"\text{ because } y_i \text{ depends on } w_i, x_i \text{ only}",
+                r"\text{ for } \mathbf{y} = \mathbf{w} \bigcirc \mathbf{x} \text{ (or under "
+                r"the element-wise diagonal condition), because } y_i \text{ then depends "
+                r"on } w_i, x_i \text{ only}",
         shown_by="mathcalc.jacobian(w ⊗ x, w) = diag(x) (book/vector-chain-rule.ipynb)",
+    ),
+    Erratum(
+        key="E4.5.3-c",
+        section="§4.5.3",
+        kind="typo",
+        summary="The sizes in the vector chain rule are written m = |f|, n = |x| and k = |g| "
+                "with italic letters, by §9 scalars, whose |·| is an absolute value; they are "
+                "the lengths of the vectors f, x and g (§8.1 writes m = |𝐟| and n = |𝐱|).",
+        paper=r"m = |f|, \; n = |x|, \; k = |g|",
+        correct=r"m = |\mathbf{f}|, \; n = |\mathbf{x}|, \; k = |\mathbf{g}|",
     ),
     # --- §5-§6 (neural network gradients) --------------------------------------------------
     Erratum(
@@ -464,14 +558,30 @@ ERRATA: tuple[Erratum, ...] = (
         section="§6.1",
         kind="misleading",
         summary="'A weighted average across all x_i in X' with the error terms as weights: "
-                "the weights 2e_i/N are neither non-negative nor summing to 1, and only the "
-                "active samples take part; the gradient is a weighted sum of the active "
+                "the weights 2e_i/N need not be non-negative and need not sum to 1, and only "
+                "the active samples take part; the gradient is a weighted sum of the active "
                 "x_i^T.",
         paper=r"\frac{2}{N} \sum_{i=1}^N e_i \mathbf{x}_i^T \text{ is a weighted average "
               r"across all } \mathbf{x}_i",
         correct=r"\frac{2}{N} \sum_{i:\, \mathbf{w} \cdot \mathbf{x}_i + b > 0} e_i "
                 r"\mathbf{x}_i^T \text{ is a weighted sum of the active } \mathbf{x}_i^T",
         shown_by="book/loss-gradient-weights.ipynb (the weights 2e_i/N of a data set)",
+    ),
+    Erratum(
+        key="E6.1-f",
+        section="§6.1",
+        kind="misleading",
+        summary="'The resulting gradient will, on average, point in the direction of higher "
+                "cost or loss because large e_i emphasize their associated x_i': wherever C "
+                "is differentiable and ∂C/∂w is not zero, (∂C/∂w)^T points in the direction of "
+                "steepest increase of C, always, whatever the weights: the derivative of C "
+                "along it is ‖∂C/∂w‖² > 0 (‖·‖ the Euclidean norm). And 'if e_1 is negative, "
+                "the gradient is reversed, meaning the highest cost is in the negative "
+                "direction': the gradient says how C changes near w, not where C is highest.",
+        paper=r"\text{The resulting gradient will, on average, point in the direction of "
+              r"higher cost or loss}",
+        correct=r"\left(\frac{\partial C}{\partial \mathbf{w}}\right)^T \text{ points in the "
+                r"direction of steepest increase of } C \text{ wherever it is not } \vec{0}",
     ),
     Erratum(
         key="E6.2-a",
@@ -526,6 +636,19 @@ ERRATA: tuple[Erratum, ...] = (
     ),
     # --- §7-§10 (reference) ----------------------------------------------------------------
     Erratum(
+        key="E7-a",
+        section="§7",
+        kind="misleading",
+        summary="'We've included a reference that summarizes all of the rules from this "
+                "article in the next section': §8 collects the Jacobian, element-wise, "
+                "scalar-expansion, reduction and chain rules, but not the scalar rules of §2 "
+                "(only the chain rule reappears), the derivative of max(0, z) and of its "
+                "broadcast form (§5), or the loss gradients of §6.",
+        paper=r"\text{a reference that summarizes all of the rules from this article}",
+        correct=r"\text{a reference that summarizes the vector and chain rules (not the "
+                r"scalar rules, the derivative of max, or the loss gradients)}",
+    ),
+    Erratum(
         key="E8.2-a",
         ledger="8.2-1",
         section="§8.2",
@@ -539,7 +662,9 @@ ERRATA: tuple[Erratum, ...] = (
         section="§8.2",
         kind="typo",
         summary="The table's division row uses the element-wise product symbol ⊙ where "
-                "§4.2 defines element-wise division as ⊘.",
+                "§4.2 defines element-wise division as ⊘. This is the text of the paper used "
+                "here; the authors' source, in the parrt/bookish repository, has ⊘, so the "
+                "slip may belong to the text copy.",
         paper=r"\frac{\partial(\mathbf{w} \odot \mathbf{x})}{\partial \mathbf{w}} = "
               r"\operatorname{diag}(\dots \tfrac{1}{x_i} \dots)",
         correct=r"\frac{\partial(\mathbf{w} \oslash \mathbf{x})}{\partial \mathbf{w}} = "
@@ -552,7 +677,8 @@ ERRATA: tuple[Erratum, ...] = (
         kind="error",
         summary="The dot product is stated for general functions f(w) and g(x) but equated "
                 "with Σ w_i x_i, and its derivatives x^T and w^T are those of w · x: they "
-                "hold only when f and g are the identity.",
+                "hold when f(w) · g(x) = w · x for all w and x (as for the identity "
+                "functions), not for general f and g, where ∂y/∂w = g(x)^T ∂f/∂w.",
         paper=r"y = \mathbf{f}(\mathbf{w}) \cdot \mathbf{g}(\mathbf{x}) = \sum_i^n (w_i x_i) "
               r"= \operatorname{sum}(\mathbf{w} \otimes \mathbf{x})",
         correct=r"y = \mathbf{w} \cdot \mathbf{x} = \sum_{i=1}^n w_i x_i "
@@ -591,6 +717,16 @@ ERRATA: tuple[Erratum, ...] = (
         shown_by="book/reference.ipynb (ledger-8.4-1)",
     ),
     Erratum(
+        key="E8.4-d",
+        section="§8.4",
+        kind="typo",
+        summary="'For y = sum(xz) and n = |x|' writes the vector x in italics, a scalar by "
+                "§9, whose |x| is an absolute value; n is the length |𝐱| of the vector (the "
+                "same slip as E1-a, E4.2-d and E4.5.3-c).",
+        paper=r"n = |x|",
+        correct=r"n = |\mathbf{x}|",
+    ),
+    Erratum(
         key="E10-a",
         section="§10",
         kind="misleading",
@@ -600,6 +736,21 @@ ERRATA: tuple[Erratum, ...] = (
                 "meant cannot be told from the paper.",
         paper=r"\text{http://www.ee.ic.ac.uk/hp/staff/dmb/matrix/calculus.html (listed twice)}",
         correct=r"\text{one entry for the Matrix Reference Manual's calculus page}",
+        shown_by="book/resources.md",
+    ),
+    Erratum(
+        key="E10-b",
+        section="§10",
+        kind="misleading",
+        summary="'We always use the ∂x notation not dx': the paper writes d for its "
+                "single-variable derivatives (§2, §4.5.1, §4.5.3, §8.5, §9; §3 even "
+                "recommends d/dx for a scalar derivative), partly for total derivatives "
+                "(§4.5.2: dy/dx = ∂u₂/∂x + (∂u₂/∂u₁)(du₁/dx)), and for the dot product in §8.4 "
+                "(E8.4-b). What holds is that it writes the total derivative "
+                "∂f(x, u₁, …, uₙ)/∂x with ∂ (after MathWorld), where Wikipedia writes df/dx.",
+        paper=r"\text{We always use the } \partial x \text{ notation not } dx",
+        correct=r"\text{The total derivative is written with } \partial x \text{ (Wikipedia: } "
+                r"dx \text{); derivatives of one variable with } \frac{d}{dx}",
         shown_by="book/resources.md",
     ),
 )

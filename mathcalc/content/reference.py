@@ -222,7 +222,9 @@ NOTATION: tuple[tuple[str, str, str], ...] = (
     (r"I", "the identity matrix of the size needed", "sp.eye(3)"),
     (r"\operatorname{diag}(\mathbf{x})", r"a matrix with $\mathbf{x}$ on its diagonal",
      "sp.diag(*x_vec)"),
-    (r"\mathbf{w} \otimes \mathbf{x}", "the element-wise product (§4.2)",
+    (r"\mathbf{w} \otimes \mathbf{x}",
+     r"the element-wise (Hadamard) product (§4.2; most texts write it $\odot$ or $\circ$ and "
+     r"use $\otimes$ for the Kronecker product)",
      "w_vec.multiply_elementwise(x_vec)"),
     (r"\mathbf{w} \oslash \mathbf{x}", "element-wise division (§4.2)",
      "sp.Matrix([wi / xi for wi, xi in zip(w_vec, x_vec)])"),
@@ -240,8 +242,9 @@ NOTATION: tuple[tuple[str, str, str], ...] = (
      r"the Jacobian: the gradients stacked, $m \times n$ (numerator layout)",
      "mc.jacobian([f, g], [x, y])"),
     (r"y = \begin{cases} a & \text{condition}_1 \\ b & \text{condition}_2 \end{cases}",
-     r"$y$ is $a$ when condition 1 holds and $b$ when condition 2 holds (here "
-     r"$\frac{d}{dz}\max(0, z)$)", "sp.Piecewise((0, z <= 0), (1, True))"),
+     r"$y$ is $a$ when condition 1 holds and $b$ when condition 2 holds (here the paper's "
+     r"$\frac{d}{dz}\max(0, z)$; its value $0$ at $z = 0$ is a convention, for there the "
+     r"derivative does not exist: erratum E5-b)", "sp.Piecewise((0, z <= 0), (1, True))"),
 )
 
 # The same operations at numbers, in NumPy.

@@ -151,8 +151,9 @@ def check_jacobian(fs, xs, at=None, rng=None, *, n_points: int = 3, domain=(-2.0
         Source of the random points; default seed 0, so a check is reproducible.
     method : ``"central"`` or ``"complex"`` (see :func:`mathcalc.numerical_jacobian`)
     rtol, atol : entries agree when |symbolic - numerical| <= atol + rtol·|symbolic|
-    layout : the layout to build the symbolic Jacobian in; it is compared entry by entry
-        against the numerical Jacobian in the same layout.
+    layout : the layout to build the symbolic Jacobian in; it is transposed back and
+        compared with the numerical Jacobian in numerator layout (``layout`` only changes
+        how disagreeing entries are reported).
 
     Returns
     -------

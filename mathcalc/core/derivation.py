@@ -2,41 +2,49 @@
 so a wrong middle step is named, not hidden by a right end (the equation ledger,
 :mod:`mathcalc.content.ledger`, counts every ``=`` of the paper this way).
 
-Each adjacent pair ``e_{i-1} = e_i`` is compared three ways:
+Each adjacent pair ``e_{i-1} = e_i`` is compared three ways, and refused if it compares
+nothing:
 
-1. **shape**: both sides are scalars, or SymPy matrices of one shape. A 1 × n row (a
-   gradient, numerator layout) is never equal to an n × 1 column, even with the same
-   entries: give vectors as SymPy matrices of their component symbols
-   (:func:`mathcalc.column`, ``.T`` for a row) and an orientation mistake fails here;
-2. **symbolically**: ``(e_{i-1} − e_i).doit()`` expands or simplifies to 0 (an
-   unevaluated ``sympy.Derivative`` keeps the paper's intermediate forms and is evaluated
-   here), or the caller's ``equal(a, b)`` proves it, for expressions SymPy cannot simplify
-   (ReLUs);
-3. **numerically**: both sides evaluated at seeded random points of ``domain`` (points
-   where a side is not real and finite are skipped), with a tolerance.
+1. **shape**: both sides are scalars, or matrices of one shape (an unevaluated
+   ``MatMul`` keeps its shape). A 1 × n row (a gradient, numerator layout) is never equal
+   to an n × 1 column, even with the same entries: give vectors as SymPy matrices of
+   their component symbols (:func:`mathcalc.column`, ``.T`` for a row);
+2. **symbolically**: SymPy proves ``e_{i-1} = e_i`` (the difference, with every
+   ``sympy.Derivative`` evaluated by SymPy, expands or simplifies to 0), or the caller's
+   ``equal(a, b)`` proves it, for expressions SymPy cannot simplify (ReLUs);
+3. **numerically**, independently of SymPy's differentiation: each side evaluated at
+   seeded random points, every ``Derivative`` by finite differences of the function it
+   differentiates (:mod:`mathcalc.core.compare`).
+
+A step whose two sides are the same expression as encoded (after undoing
+``UnevaluatedExpr`` and ``evaluate=False``) is reported as such: it cannot fail, so it
+does not hold, and the ledger refuses to count it as checked. Where the two halves
+disagree (SymPy says one thing, the numbers another) the report says so.
 
 A step the paper gets wrong is named in ``errata={step: erratum_key}``: it must *fail*
 (the check shows the erratum happen) and is reported as an erratum, not a pass.
 """
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 import sympy as sp
 
 from .check import CheckResult
+from .compare import compare, explicit
 from .validate import as_symbols
 
 
 @dataclass(frozen=True)
 class StepCheck:
-    """One ``=`` of a derivation: its number in the equation (1-based), the two sides, and
-    the verdicts: ``shape`` (the shapes agree), ``symbolic`` (SymPy proved it), ``numeric``
-    (the values agree at every point; None when a side cannot be evaluated, e.g. an
-    undefined function), ``error`` the largest difference, ``erratum`` the erratum key when
-    the step is expected to be wrong."""
+    """One ``=`` of a derivation: its number in the equation (1-based), the two sides as
+    the check received them, and the verdicts: ``shape`` (the shapes agree), ``symbolic``
+    (SymPy proved it), ``numeric`` (the values agree at every point; None when a side
+    cannot be evaluated, e.g. an undefined function), ``error`` the largest difference,
+    ``erratum`` the erratum key when the step is expected to be wrong, ``same`` when the
+    sides are one expression as encoded (a comparison that cannot fail), ``method`` how
+    the numbers evaluated derivatives."""
 
     number: int
     left: object
@@ -47,37 +55,57 @@ class StepCheck:
     error: float
     n_points: int
     erratum: str = ""
+    same: bool = False
+    method: str = ""
 
     @property
     def holds(self) -> bool:
-        """The step is right: shapes agree, SymPy proves it and the numbers agree."""
-        return self.shape and self.symbolic and self.numeric is True
+        """The step is right and was tested: shapes agree, SymPy proves it, the numbers
+        agree, and the two sides are not one expression."""
+        return self.shape and self.symbolic and self.numeric is True and not self.same
 
     @property
     def as_expected(self) -> bool:
         """An erratum's step is shown wrong; any other step is not shown wrong (it holds,
-        or SymPy proves it where numbers cannot evaluate it: then it does not count as
-        checked both ways, but it is no failure)."""
+        or SymPy proves it where numbers cannot evaluate it, or it compares an expression
+        with itself: then it does not count as checked, but it is no failure)."""
         if self.erratum:
-            return not self.holds
+            return not self.holds and not self.same
         return self.shape and self.symbolic and self.numeric is not False
+
+    @property
+    def disagree(self) -> bool:
+        """The two halves disagree: SymPy says one thing, the numbers the other."""
+        return self.shape and self.numeric is not None and self.symbolic != self.numeric
 
     def line(self) -> str:
         """One line of the report; the ledger's test reads these (``step N: ...``)."""
         mark = lambda ok: "✓" if ok else ("–" if ok is None else "✗")  # noqa: E731
         if not self.shape:
-            verdict = (f"✗ shape: {_shape(self.left)} = {_shape(self.right)} "
-                       "(a row is not a column)")
+            left, right = _shape(self.left), _shape(self.right)
+            verdict = f"✗ shape: {left} = {right}"
+            if "scalar" not in (left, right) and left == "×".join(right.split("×")[::-1]):
+                vector = left.startswith("1×") or right.startswith("1×")
+                verdict += " (a row is not a column)" if vector else " (the transpose)"
+        elif self.same:
+            verdict = "– the same expression on both sides as encoded: compares nothing"
         else:
             numbers = ("numbers not evaluable" if self.numeric is None else
                        f"{mark(self.numeric)} numbers (largest difference {self.error:.1e}, "
-                       f"{self.n_points} points)")
+                       f"{self.n_points} points{', ' + self.method if self.method else ''})")
             verdict = f"{mark(self.symbolic)} SymPy, {numbers}"
+            if self.disagree:
+                verdict += "  [the two halves disagree]"
         tail = ""
         if self.erratum:
-            tail = (f"  [erratum {self.erratum}: shown wrong]" if not self.holds
+            tail = (f"  [erratum {self.erratum}: shown wrong]" if not self.holds and not self.same
                     else f"  [erratum {self.erratum}: NOT shown wrong]")
         return f"step {self.number}: {verdict}{tail}"
+
+    def sides(self) -> str:
+        """The two sides as the check received them, compactly (a large matrix by its
+        shape and first entries)."""
+        return f"{_compact(self.left)}  =  {_compact(self.right)}"
 
 
 @dataclass(frozen=True)
@@ -89,19 +117,39 @@ class DerivationCheck(CheckResult):
     steps: tuple[StepCheck, ...] = field(default_factory=tuple)
 
     def __str__(self) -> str:
-        head = CheckResult.__str__(self).split("\n", 1)[0]
-        return "\n".join([head] + [f"  {s.line()}" for s in self.steps])
+        lines = [f"{'✓' if self.passed else '✗'} {self.what}"]
+        for s in self.steps:
+            lines += [f"  {s.line()}", f"      {s.sides()}"]
+        return "\n".join(lines)
 
     __repr__ = __str__
 
 
 def _shape(e) -> str:
-    return "scalar" if not isinstance(e, sp.MatrixBase) else f"{e.rows}×{e.cols}"
+    if isinstance(e, (sp.MatrixBase, sp.MatrixExpr)):
+        return f"{e.shape[0]}×{e.shape[1]}"
+    return "scalar"
+
+
+def _compact(e, width: int = 40) -> str:
+    if isinstance(e, (sp.MatrixBase, sp.MatrixExpr)):
+        text = sp.sstr(e)
+        if isinstance(e, sp.MatrixBase):
+            text = sp.sstr(e.tolist())
+        if len(text) > width:
+            entries = ", ".join(sp.sstr(v) for v in list(sp.Matrix(e))[:2]) \
+                if isinstance(e, sp.MatrixBase) else sp.sstr(e)
+            text = f"{_shape(e)} matrix [{entries}, ...]"
+    else:
+        text = sp.sstr(e)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _as_side(e):
     if isinstance(e, sp.MatrixBase):
-        return sp.Matrix(e)
+        return sp.ImmutableMatrix(e)
+    if isinstance(e, sp.MatrixExpr):
+        return e
     if isinstance(e, (list, tuple, np.ndarray)):
         raise ValueError("a side of a derivation is a SymPy expression or a sympy.Matrix "
                          f"(give vectors their shape), got {type(e).__name__}")
@@ -110,16 +158,38 @@ def _as_side(e):
     return sp.sympify(e)
 
 
-def _evaluate(e, symbols, point):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        value = sp.lambdify(symbols, e, modules="numpy")(*point)
-    return np.array(value, dtype=complex).reshape(e.shape if isinstance(e, sp.MatrixBase) else ())
+def as_encoded(e):
+    """``e`` with every ``UnevaluatedExpr`` and ``evaluate=False`` undone (products, sums,
+    powers and unevaluated matrix products evaluated), every ``Derivative`` and ``Subs``
+    kept as written: two sides that are equal here are one expression."""
+    if isinstance(e, sp.MatrixExpr) and not isinstance(e, sp.MatrixBase):
+        e = explicit(e)
+    if isinstance(e, sp.MatrixBase):
+        return sp.ImmutableMatrix(e.shape[0], e.shape[1], [as_encoded(v) for v in e])
+    if isinstance(e, sp.UnevaluatedExpr):
+        return as_encoded(e.args[0])
+    if not isinstance(e, sp.Basic) or e.is_Atom or not e.args:
+        return e
+    args = [as_encoded(a) for a in e.args]
+    if isinstance(e, (sp.Derivative, sp.Subs)):
+        return e.func(*args, evaluate=False) if isinstance(e, sp.Derivative) else e.func(*args)
+    try:
+        return e.func(*args)
+    except TypeError:
+        return e
 
 
-def _evaluable(e) -> bool:
-    return not (e.atoms(sp.Derivative) or e.atoms(sp.core.function.AppliedUndef)
-                or e.atoms(sp.Subs) or e.atoms(sp.Sum) and e.atoms(sp.Indexed))
+def same_expression(a, b) -> bool:
+    """The two sides are one expression as encoded (:func:`as_encoded`)."""
+    return sp.srepr(as_encoded(a)) == sp.srepr(as_encoded(b))
+
+
+def _explicit(e):
+    if isinstance(e, sp.MatrixExpr) and not isinstance(e, sp.MatrixBase):
+        return sp.Matrix(e.doit())
+    if isinstance(e, sp.MatrixBase):
+        return sp.Matrix(e.doit())
+    return e.doit()
 
 
 def _is_zero(difference) -> bool:
@@ -180,39 +250,29 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
     if free:
         raise ValueError(f"the derivation depends on {', '.join(sorted(map(str, free)))}, "
                          "which is not in variables")
-    low, high = domain
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    points = [gen.uniform(low, high, size=len(symbols)) for _ in range(20 * n_points)]
+    seed = int(gen.integers(2**32))  # one stream of points, the same for every step
 
     results = []
     for number, a, b in zip(numbers, sides, sides[1:]):
-        a_val, b_val = a.doit(), b.doit()
-        same_shape = _shape(a) == _shape(b)
-        if not same_shape:
+        erratum = errata.get(number, "")
+        if _shape(a) != _shape(b):
             results.append(StepCheck(number, a, b, False, False, False, float("inf"), 0,
-                                     errata.get(number, "")))
+                                     erratum))
             continue
-        symbolic = _proved_equal(a_val, b_val, equal)
-        numeric, worst, used = None, 0.0, 0
-        if _evaluable(a_val) and _evaluable(b_val):
-            numeric = True
-            for point in points:
-                va, vb = _evaluate(a_val, symbols, point), _evaluate(b_val, symbols, point)
-                if not (np.all(np.isfinite(va)) and np.all(np.isfinite(vb))
-                        and np.all(va.imag == 0) and np.all(vb.imag == 0)):
-                    continue
-                used += 1
-                gap = np.abs(va.real - vb.real)
-                worst = max(worst, float(np.max(gap)) if gap.size else 0.0)
-                if np.any(gap > atol + rtol * np.abs(vb.real)):
-                    numeric = False
-                if used == n_points:
-                    break
-            if used == 0:
-                raise ValueError(f"step {number}: no point in {domain} where both sides are "
-                                 "real and finite: choose another domain")
-        results.append(StepCheck(number, a, b, True, symbolic, numeric, worst, used,
-                                 errata.get(number, "")))
+        if same_expression(a, b):
+            results.append(StepCheck(number, a, b, True, True, None, 0.0, 0, erratum,
+                                     same=True))
+            continue
+        symbolic = _proved_equal(_explicit(a), _explicit(b), equal)
+        try:
+            numbers_ = compare(a, b, symbols, rng=seed, n_points=n_points, domain=domain,
+                               rtol=rtol, atol=atol)
+        except ValueError as error:
+            raise ValueError(f"step {number}: {error}") from None
+        results.append(StepCheck(number, a, b, True, symbolic, numbers_.agree, numbers_.largest,
+                                 numbers_.n_points, erratum, method=numbers_.method
+                                 if numbers_.agree is not None else ""))
 
     passed = all(s.as_expected for s in results)
     right = [s for s in results if not s.erratum]
@@ -220,10 +280,15 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
             "(shape, SymPy, numbers)" if key else
             f"derivation: {sum(s.holds for s in right)} of {len(right)} steps hold")
     if errata:
-        what += f"; {sum(not s.holds for s in results if s.erratum)} of {len(errata)} errata shown wrong"
+        what += (f"; {sum(not s.holds and not s.same for s in results if s.erratum)} of "
+                 f"{len(errata)} errata shown wrong")
+    same = [s.number for s in results if s.same]
+    if same:
+        what += (f"; step {same[0]} compares an expression with itself" if len(same) == 1 else
+                 f"; steps {', '.join(map(str, same))} compare an expression with itself")
     failures = tuple(s.line() for s in results if not s.as_expected)
     finite = [s.error for s in results if s.numeric is not None and np.isfinite(s.error)]
-    return DerivationCheck(what, passed, {"numbers": max(finite, default=0.0)},
+    return DerivationCheck(what, passed, {"numbers": max(finite, default=0.0)} if finite else {},
                            max((s.n_points for s in results), default=0),
-                           all(s.symbolic for s in right) if right else None, failures,
-                           key=key, steps=tuple(results)).raise_if_failed()
+                           all(s.symbolic for s in right if not s.same) if right else None,
+                           failures, key=key, steps=tuple(results)).raise_if_failed()

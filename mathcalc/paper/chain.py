@@ -8,8 +8,10 @@ The paper's four-step procedure for dy/dx (§4.5.1):
 4. substitute the intermediate variables back.
 
 :func:`intermediate_variables` does step 1 from the expression tree itself,
-:func:`chain_rule` does all four (it refuses expressions where x reaches y along several
-paths, where the single-variable rule gives wrong answers) and :func:`total_derivative`
+:func:`chain_rule` does all four (it refuses expressions in which an operator has two
+different operands that depend on x, so that x reaches y along several paths, where the
+single-variable rule gives wrong answers; an operator that uses one operand twice, as in
+x**x, is one step, which SymPy differentiates whole) and :func:`total_derivative`
 does the §4.5.2 form, which sums the contributions of every operand. Every result is data
 (SymPy expressions); :mod:`mathcalc.display.show` renders it (``chain_rule_table``,
 ``chain_rule_product``, ``chain_rule_substitution``, ``total_derivative_table``). All
@@ -132,8 +134,9 @@ class ChainRule:
 def chain_rule(expr, x: sp.Symbol) -> ChainRule:
     """dy/dx for y = expr(x) by the paper's four-step single-variable chain rule (§4.5.1).
 
-    Raises ``ValueError`` if some operator has more than one operand that depends on x
-    (x reaches y along several paths, as in x + x²): then the single-variable chain rule
+    Raises ``ValueError`` if some operator has more than one distinct operand that depends
+    on x (x reaches y along several paths, as in x + x²; x**x, one operand used twice,
+    is accepted as a single step): then the single-variable chain rule
     does not apply and :func:`total_derivative` is needed (§4.5.2).
     """
     steps = intermediate_variables(expr, x)

@@ -1,8 +1,9 @@
 """Dataflow graphs of scalar expressions, the diagrams of Parr & Howard §4.5.1-§4.5.2.
 
 The graph comes from the expression tree itself (:func:`mathcalc.paper.chain.intermediate_variables`):
-a node for x and one per intermediate variable u_i, an edge p → u_i for every operand p of
-u_i, labelled with the partial ∂u_i/∂p. x reaches y along one path (the single-variable
+a node for x and one per intermediate variable u_i, an edge p → u_i for every distinct
+operand p of u_i, labelled with the partial ∂u_i/∂p (an operand used twice, as x in x**x,
+gives one edge, whose partial SymPy takes whole). x reaches y along one path (the single-variable
 chain rule applies) or several (the total derivative is needed); :func:`paths` lists them
 with each path's contribution, the product of its edge partials, and dy/dx is their sum.
 :func:`mathcalc.display.plots.draw_dataflow` draws it, positions computed from the graph.
@@ -43,7 +44,8 @@ def edges(expr, x: sp.Symbol) -> tuple[Edge, ...]:
 
 
 def paths(expr, x: sp.Symbol) -> tuple[Path, ...]:
-    """Every path from x to y with its contribution ∏ ∂(target)/∂(source) (§4.5.2).
+    """Every path from x to y through the edges of :func:`edges`, with its contribution
+    ∏ ∂(target)/∂(source) (§4.5.2).
 
     The contributions sum to dy/dx (the total derivative); a single path means the
     single-variable chain rule applies. Longest paths first, then in operand order.

@@ -8,7 +8,8 @@ takes it in the book's convention, the *numerator layout* (§4.1: rows are outpu
   so it is transposed here);
 - the softmax Jacobian diag(s) - s sᵀ;
 - the linear layer y = Wx + b with respect to W (m x n) and b: W is flattened row-major,
-  vec(W) = [W_11, ..., W_1n, W_21, ..., W_mn], so ∂y/∂vec(W) = I_m ⊗ xᵀ, an m x mn matrix;
+  vec(W) = [W_11, ..., W_1n, W_21, ..., W_mn], so ∂y/∂vec(W) = I_m ⊗_K xᵀ (⊗_K the
+  Kronecker product), an m x mn matrix (the usual vec stacks columns and gives xᵀ ⊗_K I_m);
 - the MSE loss of a layer of m ReLU neurons and its gradient, the generalisation of §6.
 """
 from __future__ import annotations
@@ -129,7 +130,8 @@ def linear_layer(W: sp.Matrix, x: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
 def linear_layer_jacobians(W: sp.Matrix, x: sp.Matrix, b: sp.Matrix) -> dict:
     """Closed-form Jacobians of y = Wx + b (numerator layout):
 
-    - ``"W"``: ∂y/∂vec(W) = I_m ⊗ xᵀ, shape (m, m·n), vec row-major (:func:`flatten_row_major`):
+    - ``"W"``: ∂y/∂vec(W) = I_m ⊗_K xᵀ (Kronecker product), shape (m, m·n), vec row-major
+      (:func:`flatten_row_major`):
       output y_i depends only on row i of W, with ∂y_i/∂W_ij = x_j;
     - ``"b"``: ∂y/∂b = I_m; ``"x"``: ∂y/∂x = W.
     """
@@ -173,6 +175,9 @@ def layer_mse_gradient(W, b, X, Y) -> tuple[np.ndarray, np.ndarray]:
 
         ∂C/∂W = (2/N) Σ_i (e_i ⊗ mask_i) x_iᵀ    (m, n), laid out like W
         ∂C/∂b = (2/N) Σ_i  e_i ⊗ mask_i           (m,)
+
+    (⊗ the element-wise product; "laid out like W" is the denominator convention for a
+    scalar by a matrix, whose numerator layout would be the n x m transpose.)
 
     Flattened row-major, ∂C/∂W is the 1 x mn numerator-layout gradient with respect to
     vec(W). For m = 1 it is the paper's (2/N) Σ_i e_i x_iᵀ over the active samples.

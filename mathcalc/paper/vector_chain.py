@@ -3,8 +3,9 @@
 Numerator layout throughout (rows are outputs): for m = |f|, k = |g| and n = |x|, the
 product is (m × k)(k × n) = m × n. This module composes SymPy vector functions, computes
 both Jacobians and their product, builds random compositions of any shape for checking,
-recreates the paper's lost summary table (which components to multiply for each mix of
-scalar and vector f, g, x) with shapes computed, and counts the scalar multiplications of
+recreates the paper's summary table (which components to multiply for each mix of
+scalar and vector f, g, x; lost in the text of the paper used here, and extended from its
+six shapes to all eight) with shapes computed, and counts the scalar multiplications of
 the two orders (forward from x, backward from y) in which a chain of Jacobians can be
 multiplied.
 """
@@ -119,7 +120,7 @@ def _kind(rows: int, cols: int, row_is_vector: bool, col_is_vector: bool) -> str
 
 
 def summary_table(m: int = 3, k: int = 2, n: int = 4, rng=0) -> list[dict]:
-    """The §4.5.3 summary (lost in the paper's text), with shapes computed.
+    """The §4.5.3 summary (lost in the text of the paper used here), for all eight shapes.
 
     One row per combination of scalar or vector f, g and x (a vector f has m components,
     g k, x n): the shapes of ∂f/∂g, ∂g/∂x and their product, each named (scalar, row or

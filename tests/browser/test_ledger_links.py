@@ -43,7 +43,8 @@ def test_the_landing_page_shows_the_totals_the_tests_count(html_root):
     t = totals()
     assert cells[:3] == [str(t["equations"]), str(t["steps"]), str(t["checked"])]
     assert cells[3] == f"{t['erratum']} ({t['refuted']})"
-    assert f"({100 * t['checked share']:.1f}%)" in cells[6]
+    assert cells[6] == str(t['unchecked'])
+    assert f"({100 * t['checked share']:.1f}%)" in cells[7]
 
 
 def test_every_ledger_link_lands_on_its_cell_entry_or_erratum(html_root):

@@ -118,7 +118,10 @@ def test_errata_that_concern_an_equation_name_its_entry():
     assert len({e.key for e in ERRATA}) == len(ERRATA)
 
 
-def test_at_least_95_percent_of_the_checkable_steps_are_checked():
+def test_the_checked_share_does_not_fall():
     t = totals()
     assert t["steps"] == sum(count_relations(e.paper) for e in LEDGER)
-    assert t["checked share"] >= 0.95, t
+    # The honest share: a step whose two sides are one expression as encoded (26 steps of
+    # arithmetic that SymPy performs as it builds the expression) is not checked. The floor
+    # holds the share where it is; the aim (issue 22) is 0.95.
+    assert t["checked share"] >= 0.83, t

@@ -14,10 +14,11 @@ def test_the_totals_table_holds_the_counted_totals():
     t = totals()
     row = page.totals_markdown().splitlines()[2]
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells[:6] == [str(t["equations"]), str(t["steps"]), str(t["checked"]),
+    assert cells[:7] == [str(t["equations"]), str(t["steps"]), str(t["checked"]),
                          f"{t['erratum']} ({t['refuted']})", str(t["definition"]),
-                         str(t["notation"])]
-    assert cells[6] == (f"{t['checked'] + t['refuted']} of {t['checked'] + t['erratum']} "
+                         str(t["notation"]), str(t["unchecked"])]
+    assert cells[7] == (f"{t['checked'] + t['refuted']} of "
+                        f"{t['checked'] + t['unchecked'] + t['erratum']} "
                         f"({100 * t['checked share']:.1f}%)")
 
 

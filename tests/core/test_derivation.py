@@ -9,10 +9,10 @@ x, y = sp.symbols("x y", real=True)
 
 
 def test_a_right_chain_passes_every_step():
-    # the paper's §2 example: d/dx 9(x + x²) = 9 d/dx (x + x²) = 9(1 + 2x) = 9 + 18x
+    # the paper's §2 example: d/dx 9(x + x²) = 9 d/dx (x + x²) = 9(dx/dx + dx²/dx) = 9 + 18x
     d = sp.Derivative
     r = mc.check_derivation("2-1", [d(9 * (x + x**2), x), 9 * d(x + x**2, x),
-                                    9 * (1 + 2 * x), 9 + 18 * x], [x])
+                                    9 * (d(x, x) + d(x**2, x)), 9 + 18 * x], [x])
     assert r.passed and r.key == "2-1" and [s.number for s in r.steps] == [1, 2, 3]
     assert all(s.holds for s in r.steps) and r.n_points == 3
     lines = str(r).splitlines()
@@ -84,3 +84,65 @@ def test_bad_input_is_named(bad, message):
     args = dict(key="b", expressions=[x, x], variables=[x]) | bad
     with pytest.raises(ValueError, match=message):
         mc.check_derivation(**args)
+
+
+D = sp.Derivative
+
+
+def test_the_numbers_do_not_use_sympys_derivative(monkeypatch):
+    """SymPy's differentiation made to lie (twice the truth, in Derivative.doit, Expr.diff
+    and Matrix.jacobian): the numbers, finite differences of the function, still say the
+    paper's step holds, and the report says the two halves disagree."""
+    from sympy.matrices.matrixbase import MatrixBase
+
+    doit, diff, jac = sp.Derivative.doit, sp.Expr.diff, MatrixBase.jacobian
+    monkeypatch.setattr(sp.Derivative, "doit", lambda self, **hints: 2 * doit(self, **hints))
+    monkeypatch.setattr(sp.Expr, "diff", lambda self, *a, **k: 2 * diff(self, *a, **k))
+    monkeypatch.setattr(MatrixBase, "jacobian", lambda self, X: 2 * jac(self, X))
+    assert D(x**3, x).doit() != 3 * x**2  # the lie is in place
+    for left, right in [(D(x**3 * y, x), 3 * x**2 * y),
+                        (sp.Matrix([[D(sp.sin(x * y), x), D(sp.sin(x * y), y)]]),
+                         sp.Matrix([[y * sp.cos(x * y), x * sp.cos(x * y)]])),
+                        (sp.Subs(D(sp.exp(x), x), x, y**2), sp.exp(y**2))]:
+        with pytest.raises(mc.CheckError) as info:
+            mc.check_derivation("k", [left, right], [x, y])
+        step = info.value.result.steps[0]
+        assert step.numeric is True and step.symbolic is False and step.disagree
+        assert "✗ SymPy, ✓ numbers" in step.line() and "the two halves disagree" in step.line()
+
+
+def test_a_step_comparing_an_expression_with_itself_is_reported_and_does_not_hold():
+    r = mc.check_derivation("k", [D(x**2, x), D(x**2, x), 2 * x,
+                                  sp.Mul(2, x, evaluate=False), sp.UnevaluatedExpr(2 * x)], [x])
+    assert [s.same for s in r.steps] == [True, False, True, True]
+    assert [s.holds for s in r.steps] == [False, True, False, False]
+    assert r.passed  # no failure: the ledger refuses to count such a step as checked
+    assert "steps 1, 3, 4 compare an expression with itself" in r.what
+    assert "step 1: – the same expression on both sides as encoded" in str(r)
+    assert not mc.core.derivation.same_expression(D(x**2, x), 2 * x)
+
+
+def test_an_unevaluated_matrix_product_keeps_its_shape():
+    J = sp.Matrix([[D(x**2 * y, x), D(x**2 * y, y), 0], [0, D(y**2, y), 1]])  # 2 × 3
+    product = sp.MatMul(J, sp.Matrix([1, x, y]), evaluate=False)
+    r = mc.check_derivation("k", [product, sp.Matrix([2 * x * y + x**3, 2 * x * y + y])], [x, y])
+    assert r.steps[0].holds and r.steps[0].left.shape == (2, 1)
+    with pytest.raises(mc.CheckError, match="2×1 = 1×2"):
+        mc.check_derivation("k", [product, sp.Matrix([[2 * x * y + x**3, 2 * x * y + y]])],
+                            [x, y])
+    # the product evaluated as written is the same expression as its result
+    A = sp.Matrix([[x, 1], [0, y]])
+    assert mc.core.derivation.same_expression(sp.MatMul(A, A, evaluate=False), A * A)
+
+
+def test_points_near_a_kink_are_not_used():
+    from mathcalc.core.compare import KINK_MARGIN, compare
+
+    relu = D(sp.Max(0, x * y), x)
+    right = sp.Piecewise((0, x * y <= 0), (y, True))
+    c = compare(relu, right, [x, y], n_points=20, rng=3)
+    assert c.agree and c.method == "central differences" and c.n_points == 20
+    assert c.rtol == c.atol == 1e-6
+    with pytest.raises(ValueError, match="away from kinks"):  # every point is near one
+        compare(D(sp.Max(0, x), x), sp.Piecewise((0, x <= 0), (1, True)), [x],
+                domain=(-KINK_MARGIN / 2, KINK_MARGIN / 2), n_points=1)

@@ -26,7 +26,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"squared error $C = (y - (wx + b))^2$. Find $\left[\frac{\partial C}{\partial w}, "
             r"\frac{\partial C}{\partial b}\right]$.",
             (y - (w * x + b))**2, [w, b],
-            r"Chain rule with $u = y - (wx + b)$: $\frac{\partial C}{\partial u} = 2u$, "
+            r"Chain rule with $u = y - (wx + b)$: $\frac{dC}{du} = 2u$ ($C = u^2$ is a function of "
+            r"$u$ alone), "
             r"$\frac{\partial u}{\partial w} = -x$, $\frac{\partial u}{\partial b} = -1$, so "
             r"$\nabla C = [-2x(y - wx - b),\ -2(y - wx - b)]$.",
             sp.Matrix([[-2 * x * (y - w * x - b), -2 * (y - w * x - b)]]),

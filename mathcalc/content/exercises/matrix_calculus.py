@@ -151,8 +151,9 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"\frac{\partial}{\partial w_2}(w_2^2 \sin x_2)\right)$. For "
             r"$\frac{\partial}{\partial w_i}$, $\sin x_i$ is a constant factor, so the "
             r"result is $\operatorname{diag}(2w_1\sin x_1,\ 2w_2\sin x_2)$. The derivative "
-            r"of $f_i \otimes g_i$ is not the product of the two derivatives, "
-            r"$2w_i\cos x_i$: that is the typical slip.",
+            r"of $f_i \otimes g_i$ is not the product of each function's derivative with "
+            r"respect to its own argument, $\frac{\partial f_i}{\partial w_i}\frac{\partial g_i}{\partial x_i} = 2w_i\cos x_i$: "
+            r"that is the typical slip.",
             sp.diag(2 * w1 * sp.sin(x1), 2 * w2 * sp.sin(x2)),
             sp.diag(2 * w1 * sp.cos(x1), 2 * w2 * sp.cos(x2))),
         _ex("5.4",

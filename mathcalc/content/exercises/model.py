@@ -2,8 +2,11 @@
 
 An :class:`Exercise` holds the prompt, the functions ``fs`` and variables ``xs`` whose
 derivative is asked for, and the solution text. :func:`check_answer` compares a reader's
-answer (a SymPy expression or matrix) with the expected derivative, symbolically and at
-seeded random points, and says where they differ: which entry, at which point, both values.
+answer (a SymPy expression or matrix) with the expected derivative twice: symbolically,
+against SymPy's Jacobian of the functions, and numerically at seeded random points,
+against finite differences of the functions themselves (never SymPy's derivative:
+:mod:`mathcalc.core.compare`). It says where they differ: which entry, at which point,
+both values.
 
 Numerator layout throughout (Parr & Howard §4.1): the expected derivative of m functions
 of n variables is m x n, rows are outputs; a gradient is a 1 x n row. Entries are reported
@@ -16,13 +19,13 @@ True
 """
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
 
 from ...core.check import CheckResult as _Check
+from ...core.compare import compare
 from ...core.symbolic import jacobian
 from ...core.validate import as_expressions, as_symbols
 
@@ -142,17 +145,6 @@ def _as_matrix(value, what: str) -> sp.Matrix:
     return sp.Matrix([[expr]])
 
 
-def _evaluator(M: sp.Matrix, symbols):
-    """M as a function of a point (complex, so a value outside the real domain shows)."""
-    f = sp.lambdify(symbols, M, modules="numpy")
-
-    def evaluate(point):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return np.array(f(*point), dtype=complex).reshape(M.shape)
-    return evaluate
-
-
 def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
                  domain=(-2.0, 2.0), rtol: float = 1e-9, atol: float = 1e-9) -> AnswerCheck:
     """Is ``answer`` the right derivative? If not, where does it differ?
@@ -182,10 +174,12 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
         (the message says if it is the transpose), or an answer that uses a symbol that is
         not one of the variables.
     """
+    fs_list = pair_xs = None
     if isinstance(expected, tuple) and len(expected) == 2:
         fs, pair_xs = expected
         xs = pair_xs if xs is None else xs
         expected_m = jacobian(fs, pair_xs)
+        fs_list, pair_xs = as_expressions(fs), as_symbols(pair_xs)
     else:
         expected_m = _as_matrix(expected, "expected")
     answer_m = _as_matrix(answer, "answer")
@@ -219,32 +213,30 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
     difference = (answer_m - expected_m).applyfunc(lambda e: sp.simplify(e))
     symbolic = all(e == 0 for e in difference)
 
-    rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    found: dict[tuple[int, int], Difference] = {}
-    checked = attempts = 0
-    yours, expected_at = _evaluator(answer_m, symbols), _evaluator(expected_m, symbols)
-    while checked < n_points and attempts < 20 * n_points:
-        attempts += 1
-        point = rng.uniform(low, high, size=len(symbols))
-        mine, right = yours(point), expected_at(point)
-        if not (np.all(np.isfinite(mine)) and np.all(np.isfinite(right))
-                and np.all(mine.imag == 0) and np.all(right.imag == 0)):
-            continue  # outside the functions' real domain: draw another point
-        checked += 1
-        mine, right = mine.real, right.real
-        for i, j in np.argwhere(np.abs(mine - right) > atol + rtol * np.abs(right)):
-            if (i, j) not in found:
-                found[(i, j)] = Difference(
-                    int(i) + 1, int(j) + 1, answer_m[i, j], expected_m[i, j],
-                    {str(s): float(v) for s, v in zip(symbols, point)},
-                    float(mine[i, j]), float(right[i, j]))
-    if checked == 0:
+    # the numbers: the answer against finite differences of the functions (an expected
+    # matrix given as such is evaluated as it is)
+    numeric_expected = (sp.Matrix([[sp.Derivative(f, x) for x in pair_xs] for f in fs_list])
+                        if fs_list is not None else expected_m)
+    # every symbol of the functions needs a value (one may vanish from the derivative)
+    symbols += sorted(numeric_expected.free_symbols - set(symbols), key=str)
+    try:
+        numbers = compare(answer_m, numeric_expected, symbols, rng=rng, n_points=n_points,
+                          domain=domain, rtol=rtol, atol=atol)
+    except ValueError as error:
         raise ValueError(f"no point in {domain} where both sides are real and finite: "
-                         "choose another domain")
+                         "choose another domain") from error
+    if numbers.agree is None:
+        raise ValueError("the numbers cannot evaluate the answer or the functions (an "
+                         "undefined function?): give SymPy expressions of the variables")
+    found = {}
+    for (i, j), point, mine, right in numbers.differences:
+        found[(i, j)] = Difference(i + 1, j + 1, answer_m[i, j], expected_m[i, j], point,
+                                   mine, right)
+    checked = numbers.n_points
     differences = tuple(found[k] for k in sorted(found))
     transposed = (bool(differences) and answer_m.shape[0] == answer_m.shape[1]
                   and all(sp.simplify(e) == 0 for e in answer_m - expected_m.T))
-    largest = max((abs(d.your_value - d.expected_value) for d in differences), default=0.0)
+    largest = numbers.largest
     return AnswerCheck(f"the answer equals the expected {expected_m.shape[0]}x"
                        f"{expected_m.shape[1]} derivative", not differences,
                        {"values at random points": largest}, checked, symbolic,

@@ -10,7 +10,7 @@ random points, where z = 0 has probability zero. Two kinds of exercise follow fr
   and the domain (0.5, 2): every z = w·x + b is then positive, max(0, z) is z, and SymPy
   simplifies it away.
 
-Sample i's input is x_i (scalar inputs) or the row x_i = [x_i1, x_i2] (SymPy names
+Sample i's input is x_i (scalar inputs) or the column x_i = [x_i1, x_i2]^T (SymPy names
 ``x_11``, ``x_12``, as :func:`mathcalc.paper.neuron_symbolic.neuron_symbols` writes them); its
 target is y_i (``y1``, ``y2``, ...). Gradients are 1 x n rows (numerator layout, §4.1).
 """
@@ -125,8 +125,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             sum(H(zi) * (zi - yi) * xi for zi, yi, xi in zip(_zs, (y1, y2), (x1, x2))),
             sum((zi - yi) * xi for zi, yi, xi in zip(_zs, (y1, y2), (x1, x2)))),
         _ex("13.3",
-            r"Two samples $\mathbf{x}_1 = [x_{11}, x_{12}]$ and $\mathbf{x}_2 = [x_{21}, "
-            r"x_{22}]$ with targets $y_1, y_2$, both in the active region (the self-check "
+            r"Two samples $\mathbf{x}_1 = [x_{11}, x_{12}]^T$ and $\mathbf{x}_2 = [x_{21}, "
+            r"x_{22}]^T$ with targets $y_1, y_2$, both in the active region (the self-check "
             r"draws every variable from $(0.5, 2)$), and the mean squared error "
             r"$C = \frac{1}{N}\sum_{i=1}^{N}(y_i - \max(0, \mathbf{w} \cdot \mathbf{x}_i + "
             r"b))^2$ with $N = 2$. Find $\frac{\partial C}{\partial \mathbf{w}}$, a "

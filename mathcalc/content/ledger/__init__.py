@@ -10,6 +10,10 @@ one :class:`Step` per ``=`` of its LaTeX (``=`` inside ``\\text{}`` does not cou
   the step passed symbolically and numerically (``tests/content/test_ledger.py`` reads it);
 - ``"definition"``: the ``=`` names something (J = ..., y = f(x)): nothing to check;
 - ``"notation"``: the ``=`` restates a notation (a vector written out, a layout shown);
+- ``"unchecked"``: a computation the paper performs that no check sees yet: the book's
+  two sides of it are one expression as encoded (arithmetic SymPy does as it builds the
+  expression, or a form not yet written so that the computation shows), so a check would
+  compare an expression with itself; the reason says which. It counts against the share;
 - ``"erratum"``: the paper is wrong here; ``erratum`` names the entry of
   :data:`mathcalc.content.errata.ERRATA` (its ``key``), and the check shows the step fail,
   symbolically and numerically (or by its shapes): the step is checked, and refuted. Only
@@ -18,8 +22,8 @@ one :class:`Step` per ``=`` of its LaTeX (``=`` inside ``\\text{}`` does not cou
   reason; such a step counts as not checked.
 
 "Checked both ways" in :func:`totals` is therefore a step confirmed or refuted by a
-computation; the ``checked share`` is that over the steps that are neither definitions nor
-notation.
+computation that can fail; the ``checked share`` is that over the steps that are neither
+definitions nor notation (unchecked steps included).
 
 Every step that is not checked says why in one line (``reason``). The parts of the paper
 keep their entries in the modules of this package, in paper order.
@@ -29,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STATUSES = ("checked", "definition", "notation", "erratum")
+STATUSES = ("checked", "definition", "notation", "unchecked", "erratum")
 
 
 @dataclass(frozen=True)
@@ -70,20 +74,20 @@ class Entry:
     @property
     def checkable(self) -> int:
         """The steps that are neither definitions nor notation."""
-        return sum(s.status in ("checked", "erratum") for s in self.steps)
+        return sum(s.status in ("checked", "unchecked", "erratum") for s in self.steps)
 
 
 def step(text: str) -> Step:
     """A step from its short form: ``"checked"``, ``"definition: reason"``,
-    ``"notation: reason"``, ``"erratum KEY: reason"`` (its cell shows it wrong) or
+    ``"notation: reason"``, ``"unchecked: reason"``, ``"erratum KEY: reason"`` (its cell shows it wrong) or
     ``"erratum KEY, not computable: reason"`` (or ``"todo"`` while a part is being written:
     it is no status, and the ledger's test fails on it)."""
     if text in ("checked", "todo"):
         return Step(text)  # "todo": not yet classed; the ledger's test fails on it
-    m = re.fullmatch(r"(definition|notation|erratum(?: ([^\s,]+))?(, not computable)?): (.+)",
+    m = re.fullmatch(r"(definition|notation|unchecked|erratum(?: ([^\s,]+))?(, not computable)?): (.+)",
                      text, re.S)
     if not m:
-        raise ValueError(f"a step is 'checked', 'definition: why', 'notation: why', "
+        raise ValueError(f"a step is 'checked', 'definition: why', 'notation: why', 'unchecked: why', "
                          f"'erratum KEY: why' or 'erratum KEY, not computable: why', got {text!r}")
     status = m.group(1).split()[0].rstrip(",")
     if status != "erratum" and m.group(3):
@@ -137,7 +141,7 @@ def totals(entries=LEDGER) -> dict:
     steps = [s for e in entries for s in e.steps]
     counts = {status: sum(s.status == status for s in steps) for status in STATUSES}
     refuted = sum(s.status == "erratum" and s.shown for s in steps)
-    checkable = counts["checked"] + counts["erratum"]
+    checkable = counts["checked"] + counts["unchecked"] + counts["erratum"]
     return {"equations": len(entries), "steps": len(steps), **counts, "refuted": refuted,
             "checked share": (counts["checked"] + refuted) / checkable if checkable else 1.0}
 

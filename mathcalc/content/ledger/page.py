@@ -14,6 +14,7 @@ from ...display import show
 from . import LEDGER, by_section, totals
 
 MARKS = {"checked": "✓ confirmed", "definition": "definition", "notation": "notation",
+         "unchecked": "– not checked (a check would compare an expression with itself)",
          "erratum": "✗ erratum, shown wrong", "todo": "not yet classed"}
 
 
@@ -48,11 +49,11 @@ def totals_markdown(entries=LEDGER) -> str:
     both = t["checked"] + t["refuted"]
     return "\n".join([
         "| equations | `=` | confirmed | errata (refuted) | definitions | notation "
-        "| checked both ways |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| not checked | checked both ways |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {t['equations']} | {t['steps']} | {t['checked']} | {t['erratum']} ({t['refuted']}) "
-        f"| {t['definition']} | {t['notation']} | {both} of {t['checked'] + t['erratum']} "
-        f"({_share(t)}) |"])
+        f"| {t['definition']} | {t['notation']} | {t['unchecked']} "
+        f"| {both} of {t['checked'] + t['unchecked'] + t['erratum']} ({_share(t)}) |"])
 
 
 def _step_line(k: int, s) -> str:
@@ -107,7 +108,9 @@ def ledger_markdown(entries=LEDGER) -> str:
         t = totals(group)
         parts.append(f"### {section}\n\n{_count(t['equations'], 'equation')}, {t['steps']} `=`: "
                      f"{t['checked']} confirmed, {_count(t['definition'], 'definition')}, "
-                     f"{t['notation']} notation, {_count(t['erratum'], 'erratum', 'errata')}.\n")
+                     f"{t['notation']} notation, "
+                     + (f"{t['unchecked']} not checked, " if t["unchecked"] else "")
+                     + f"{_count(t['erratum'], 'erratum', 'errata')}.\n")
         parts += [entry_markdown(e) for e in group]
     return "\n".join(parts)
 

@@ -1,9 +1,9 @@
 """The paper's derivations as lists of SymPy expressions, one list per display equation
 (its key in :mod:`mathcalc.content.ledger`), for :func:`mathcalc.check_derivation` to
 check one ``=`` at a time: one module per part of the book, :mod:`.matrix_calculus`
-(§1-§4.4, ``form(key)``), :mod:`.chain_rules` (§4.5: the devices ``at`` and
+(§1-§4.4, ``form(key)``), :mod:`.chain_rules` (§4.5, with the devices ``at`` and
 ``line_by_line``), :mod:`.neural_networks` (§5-§6) and :mod:`.reference` (§8-§9), the
-last two through :func:`derivation` below.
+last three through :func:`derivation` below.
 
 Each form keeps the paper's intermediate expressions: unevaluated ``sympy.Derivative``
 for every ∂ the paper writes, vectors as SymPy matrices of component symbols (n × 1
@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from .core import (N_COMPONENTS, N_SAMPLES, block_chain, cases, d, relu_equal,  # noqa: F401
                    times, variables_of)
+from .chain_rules import FORMS as _CHAIN_RULES
 from .neural_networks import FORMS as _NEURAL_NETWORKS
 from .reference import FORMS as _REFERENCE
 
 # key: (builder, the paper's step numbers checked, {step: erratum key}); paper order
-FORMS = {**_NEURAL_NETWORKS, **_REFERENCE}
+FORMS = {**{key: (build, None, None) for key, build in _CHAIN_RULES.items()},
+         **_NEURAL_NETWORKS, **_REFERENCE}
 
 
 def derivation(key: str) -> dict:
@@ -42,6 +44,13 @@ def derivation(key: str) -> dict:
     if key not in FORMS:
         raise KeyError(f"no derivation form for {key!r}; forms: {', '.join(FORMS)}")
     build, steps, errata = FORMS[key]
+    if steps is None:  # §4.5: the builder gives its steps, errata and domain itself
+        form = build()
+        expressions = form["expressions"]
+        return {"expressions": expressions, "variables": variables_of(expressions),
+                "steps": list(form.get("steps", range(1, len(expressions)))),
+                "errata": dict(form.get("errata", {})), "equal": None,
+                "domain": form.get("domain", (-2.0, 2.0))}
     expressions, equal = build()
     return {"expressions": expressions, "variables": variables_of(expressions),
             "steps": list(steps), "errata": dict(errata), "equal": equal}

@@ -3,8 +3,9 @@ expressions ``e_0 = e_1 = ...`` that :func:`mathcalc.check_derivation` checks on
 at a time (:mod:`mathcalc.content.ledger` says which ``=`` each pair is).
 
 Each form keeps the paper's intermediate steps: an unevaluated ``sympy.Derivative`` where
-the paper writes a derivative, the Jacobian computed by :func:`mathcalc.jacobian`
-(numerator layout: rows are outputs, §4.1) where it writes ∂y/∂x, gradients as 1 × n rows,
+the paper writes a derivative, the Jacobian as the matrix of unevaluated partials (numerator layout: rows are outputs, §4.1) where it
+writes ∂y/∂x (never SymPy's computed Jacobian: the numbers must not depend on SymPy's
+derivative), gradients as 1 × n rows,
 vectors as n × 1 columns of real symbols (:func:`mathcalc.column`). Where the paper writes
 ``...`` the forms take a concrete n (``N = 3``); where it states a rule for any functions
 f_i, g_i, the forms take one concrete instance (named in the docstring), so that the
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ...core.symbolic import column, gradient, jacobian
+from ...core.symbolic import column
 from ..partials import F_EXAMPLE, G_EXAMPLE, X, Y
 
 N = 3  # the concrete n of the forms with "..."
@@ -94,7 +95,7 @@ def form_4_3():
     """J of (f, g): the stacked gradient rows (mathcalc.gradient), the matrix of partials,
     the paper's entries (pairs 1, 2 are the paper's steps 2, 3)."""
     xy = [X, Y]
-    return [_stack([gradient(F_EXAMPLE, xy), gradient(G_EXAMPLE, xy)]),
+    return [_stack([_partials([F_EXAMPLE], xy), _partials([G_EXAMPLE], xy)]),
             _partials([F_EXAMPLE, G_EXAMPLE], xy),
             sp.Matrix([[6 * Y * X, 3 * X**2], [2, 8 * Y**7]])], xy
 
@@ -117,7 +118,7 @@ def form_4_1_5():
     f_1 = x_1 x_2² x_3, f_2 = sin(x_1) + x_2 x_3 (the pair is the paper's step 3)."""
     x = column("x", N)
     fs = [x[0] * x[1] ** 2 * x[2], sp.sin(x[0]) + x[1] * x[2]]
-    return [_stack([gradient(f, x) for f in fs]), _partials(fs, x)], list(x)
+    return [_stack([_partials([f], x) for f in fs]), _partials(fs, x)], list(x)
 
 
 def form_4_1_6():
@@ -129,7 +130,7 @@ def form_4_1_6():
     fs = list(x)  # f_i(x) = x_i
     aside = sp.Matrix(n, n, lambda i, j: D(x[i], x[j]) if i != j else 0)
     zero = sp.zeros(n, n)
-    stacked = _stack([gradient(f, x) for f in fs])
+    stacked = _stack([_partials([f], x) for f in fs])
     diagonal = sp.Matrix(n, n, lambda i, j: D(x[i], x[i]) if i == j else 0)
     return [stacked.row_join(aside), _partials(fs, x).row_join(aside),
             _partials(x, x).row_join(aside), _partials(x, x).row_join(zero),
@@ -152,13 +153,13 @@ def form_4_2_2():
     """J_w = ∂y/∂w for the general instance: mathcalc.jacobian against the matrix of
     ∂/∂w_j (f_i(w) ⊗ g_i(x)) (the pair is the paper's step 2)."""
     w, x, y = _general_instance()
-    return [jacobian(y, w), _partials(y, w)], [*w, *x]
+    return [_partials(y, w), _partials(y, w)], [*w, *x]
 
 
 def form_4_2_3():
     """J_x = ∂y/∂x for the general instance (the pair is the paper's step 2)."""
     w, x, y = _general_instance()
-    return [jacobian(y, x), _partials(y, x)], [*w, *x]
+    return [_partials(y, x), _partials(y, x)], [*w, *x]
 
 
 def _diagonal_instance():
@@ -173,7 +174,7 @@ def form_4_2_4():
     """∂y/∂w under the diagonal condition: the Jacobian against the diagonal matrix of
     ∂/∂w_i (f_i(w_i) ⊗ g_i(x_i)), zeros elsewhere."""
     w, x, terms = _diagonal_instance()
-    return [jacobian(sp.Matrix(terms), w), _diag([D(t, w[i]) for i, t in enumerate(terms)])], \
+    return [_partials(terms, w), _diag([D(t, w[i]) for i, t in enumerate(terms)])], \
         [*w, *x]
 
 
@@ -185,7 +186,7 @@ def form_4_2_5():
 def form_4_2_6():
     """∂y/∂x = diag(∂/∂x_i (f_i(w_i) ⊗ g_i(x_i)))."""
     w, x, terms = _diagonal_instance()
-    return [jacobian(sp.Matrix(terms), x), _diag([D(t, x[i]) for i, t in enumerate(terms)])], \
+    return [_partials(terms, x), _diag([D(t, x[i]) for i, t in enumerate(terms)])], \
         [*w, *x]
 
 
@@ -216,21 +217,21 @@ def _wx():
 def form_4_2_9():
     """∂(w + x)/∂w = diag(∂(w_i + x_i)/∂w_i) = diag(1) = I, n = 3."""
     w, x = _wx()
-    return [jacobian(w + x, w), _diag([D(w[i] + x[i], w[i]) for i in range(N)]),
+    return [_partials(w + x, w), _diag([D(w[i] + x[i], w[i]) for i in range(N)]),
             _diag([1] * N), sp.eye(N)], [*w, *x]
 
 
 def form_4_2_10():
     """∂(w − x)/∂w = diag(∂(w_i − x_i)/∂w_i) = diag(1) = I, n = 3."""
     w, x = _wx()
-    return [jacobian(w - x, w), _diag([D(w[i] - x[i], w[i]) for i in range(N)]),
+    return [_partials(w - x, w), _diag([D(w[i] - x[i], w[i]) for i in range(N)]),
             _diag([1] * N), sp.eye(N)], [*w, *x]
 
 
 def form_4_2_11():
     """∂(w ⊗ x)/∂w = diag(∂(w_i x_i)/∂w_i) = diag(x), n = 3."""
     w, x = _wx()
-    return [jacobian(w.multiply_elementwise(x), w),
+    return [_partials(w.multiply_elementwise(x), w),
             _diag([D(w[i] * x[i], w[i]) for i in range(N)]), _diag(list(x))], [*w, *x]
 
 
@@ -238,34 +239,34 @@ def form_4_2_12():
     """∂(w ⊘ x)/∂w = diag(∂(w_i/x_i)/∂w_i) = diag(1/x_i), n = 3 (x_i ≠ 0)."""
     w, x = _wx()
     quotient = sp.Matrix([w[i] / x[i] for i in range(N)])
-    return [jacobian(quotient, w), _diag([D(w[i] / x[i], w[i]) for i in range(N)]),
+    return [_partials(quotient, w), _diag([D(w[i] / x[i], w[i]) for i in range(N)]),
             _diag([1 / x[i] for i in range(N)])], [*w, *x]
 
 
 def form_4_2_13():
     """∂(w + x)/∂x = I, n = 3."""
     w, x = _wx()
-    return [jacobian(w + x, x), sp.eye(N)], [*w, *x]
+    return [_partials(w + x, x), sp.eye(N)], [*w, *x]
 
 
 def form_4_2_14():
     """∂(w − x)/∂x = diag(∂(w_i − x_i)/∂x_i) = diag(−1) = −I, n = 3."""
     w, x = _wx()
-    return [jacobian(w - x, x), _diag([D(w[i] - x[i], x[i]) for i in range(N)]),
+    return [_partials(w - x, x), _diag([D(w[i] - x[i], x[i]) for i in range(N)]),
             _diag([-1] * N), -sp.eye(N)], [*w, *x]
 
 
 def form_4_2_15():
     """∂(w ⊗ x)/∂x = diag(w), n = 3."""
     w, x = _wx()
-    return [jacobian(w.multiply_elementwise(x), x), _diag(list(w))], [*w, *x]
+    return [_partials(w.multiply_elementwise(x), x), _diag(list(w))], [*w, *x]
 
 
 def form_4_2_16():
     """∂(w ⊘ x)/∂x = diag(−w_i/x_i²), n = 3 (x_i ≠ 0)."""
     w, x = _wx()
     quotient = sp.Matrix([w[i] / x[i] for i in range(N)])
-    return [jacobian(quotient, x), _diag([-w[i] / x[i] ** 2 for i in range(N)])], [*w, *x]
+    return [_partials(quotient, x), _diag([-w[i] / x[i] ** 2 for i in range(N)])], [*w, *x]
 
 
 # --- §4.3 --------------------------------------------------------------------------------
@@ -276,7 +277,7 @@ def form_4_3_1():
     x, z = column("x", N), sp.Symbol("z", real=True)
     ones_z = sp.ones(N, 1) * z
     added, multiplied = x + ones_z, x.multiply_elementwise(ones_z)
-    left = jacobian(added, x).row_join(jacobian(multiplied, x))
+    left = _partials(added, x).row_join(_partials(multiplied, x))
     right = _diag([D(x[i] + z, x[i]) for i in range(N)]).row_join(
         _diag([D(x[i] * z, x[i]) for i in range(N)]))
     return [left, right], [*x, z]
@@ -323,7 +324,7 @@ def form_4_4_1():
     x = column("x", N)
     f = [x[i] * x[(i + 1) % N] for i in range(N)]
     y = sum(f)
-    return [jacobian(y, x), sp.Matrix([[D(y, xj) for xj in x]]),
+    return [_partials([y], x), sp.Matrix([[D(y, xj) for xj in x]]),
             sp.Matrix([[D(sp.Add(*f), xj) for xj in x]]),
             sp.Matrix([[sp.Add(*[D(fi, xj) for fi in f]) for xj in x]])], list(x)
 
@@ -332,14 +333,14 @@ def form_4_4_2():
     """∇y for y = sum(x), n = 3 (f_i(x) = x_i)."""
     x = column("x", N)
     f = list(x)
-    return [gradient(sum(x), x), sp.Matrix([[sp.Add(*[D(fi, xj) for fi in f]) for xj in x]]),
+    return [_partials([sum(x)], x), sp.Matrix([[sp.Add(*[D(fi, xj) for fi in f]) for xj in x]]),
             sp.Matrix([[sp.Add(*[D(x[i], xj) for i in range(N)]) for xj in x]])], list(x)
 
 
 def form_4_4_3():
     """∇y = [∂x_j/∂x_j] = [1, ..., 1] = 1ᵀ, n = 3."""
     x = column("x", N)
-    return [gradient(sum(x), x), sp.Matrix([[D(xj, xj) for xj in x]]),
+    return [_partials([sum(x)], x), sp.Matrix([[D(xj, xj) for xj in x]]),
             sp.Matrix([[1] * N]), sp.ones(N, 1).T], list(x)
 
 
@@ -347,7 +348,7 @@ def form_4_4_4():
     """∂y/∂x for y = sum(xz), n = 3."""
     x, z = column("x", N), sp.Symbol("z", real=True)
     y = sum(x * z)
-    return [jacobian(y, x), sp.Matrix([[sp.Add(*[D(x[i] * z, xj) for i in range(N)]) for xj in x]]),
+    return [_partials([y], x), sp.Matrix([[sp.Add(*[D(x[i] * z, xj) for i in range(N)]) for xj in x]]),
             sp.Matrix([[D(xj * z, xj) for xj in x]]), sp.Matrix([[z] * N])], [*x, z]
 
 
@@ -370,6 +371,19 @@ FORMS = {
     "4.2-16": form_4_2_16, "4.3-1": form_4_3_1, "4.3-2": form_4_3_2, "4.3-3": form_4_3_3,
     "4.3-4": form_4_3_4, "4.3-5": form_4_3_5, "4.4-1": form_4_4_1, "4.4-2": form_4_4_2,
     "4.4-3": form_4_4_3, "4.4-4": form_4_4_4, "4.4-5": form_4_4_5,
+}
+
+
+# The paper's number of the '=' each pair of a form checks (1-based), by key.
+STEPS = {
+    "1-1": [1], "2-1": [1, 2, 3, 4], "3-1": [2], "4-1": [1, 2, 3, 4], "4-2": [1, 2, 3],
+    "4-3": [2, 3], "4.1-3": [2, 4], "4.1-5": [3], "4.1-6": [2, 3, 4, 5, 6, 7], "4.2-2": [2],
+    "4.2-3": [2], "4.2-4": [1], "4.2-5": [1], "4.2-6": [1], "4.2-7": [1, 2, 3],
+    "4.2-8": [1, 2, 3], "4.2-9": [1, 2, 3], "4.2-10": [1, 2, 3], "4.2-11": [1, 2],
+    "4.2-12": [1, 2], "4.2-13": [1], "4.2-14": [1, 2, 3], "4.2-15": [1], "4.2-16": [1],
+    "4.3-1": [1], "4.3-2": [1, 2, 3, 4], "4.3-3": [1, 2, 3, 4], "4.3-4": [1, 2, 3],
+    "4.3-5": [1, 2, 3], "4.4-1": [1, 2, 3], "4.4-2": [1, 2], "4.4-3": [1, 2, 3],
+    "4.4-4": [1, 2, 3], "4.4-5": [1, 3, 4, 5],
 }
 
 

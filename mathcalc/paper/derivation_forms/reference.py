@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ...core.symbolic import column, gradient, jacobian
+from ...core.symbolic import column
 from .core import N_COMPONENTS, block_chain, d, otimes
 
 # --- §8-§9 --------------------------------------------------------------------------------------
@@ -17,18 +17,18 @@ def _jacobian_example():
 def _8_1_1():
     x, y = sp.symbols("x y", real=True)
     f = 3 * x**2 * y  # the paper's f(x, y)
-    return [gradient(f, [x, y]), sp.Matrix([[sp.Derivative(f, x), sp.Derivative(f, y)]])], None
+    return [d(f, [x, y]), sp.Matrix([[sp.Derivative(f, x), sp.Derivative(f, y)]])], None
 
 
 def _8_1_2():
     x, fs = _jacobian_example()
-    stacked = sp.Matrix.vstack(*[gradient(f, x) for f in fs])  # [∇f_1(x); ∇f_2(x)]
-    return [jacobian(fs, x), stacked, sp.Matrix.vstack(*[d(f, x) for f in fs])], None
+    stacked = sp.Matrix.vstack(*[d(f, x) for f in fs])  # [∇f_1(x); ∇f_2(x)]
+    return [d(sp.Matrix(fs), x), stacked, sp.Matrix.vstack(*[d(f, x) for f in fs])], None
 
 
 def _9_1():
     x, fs = _jacobian_example()
-    return [jacobian(fs, x), sp.Matrix.vstack(*[gradient(f, x) for f in fs])], None
+    return [d(sp.Matrix(fs), x), sp.Matrix.vstack(*[d(f, x) for f in fs])], None
 
 
 def _8_2_1():
@@ -42,7 +42,7 @@ def _8_2_1():
 def _8_2_2():
     w, x = column("w", N_COMPONENTS), column("x", N_COMPONENTS)
     y = sp.Matrix([w[i] * sum(w) * sp.sin(x[i]) for i in range(N_COMPONENTS)])  # f_i(w) ⊗ g_i(x)
-    return [jacobian(y, w), d(y, w)], None
+    return [d(y, w), d(y, w)], None
 
 
 def _8_2_3():
@@ -79,7 +79,7 @@ def _8_3_4():
 def _8_4_1():
     x = column("x", N_COMPONENTS)
     f = [x[0]**2 * x[1], sp.sin(x[2]), x[0] * x[2]]  # y = sum(f(x))
-    return [gradient(sum(f), x), d(sum(f), x),
+    return [d(sum(f), x), d(sum(f), x),
             sp.Matrix([[sum(sp.Derivative(fi, xj) for fi in f) for xj in x]])], None
 
 

@@ -21,18 +21,25 @@ def checked_steps(key):
 
 @pytest.mark.parametrize("key", list(forms.FORMS))
 def test_each_form_checks_the_steps_its_ledger_entry_calls_checked(key):
+    """Every step the ledger calls checked is a pair of the form, and holds (shape, SymPy,
+    numbers, and the two sides are not one expression); the form's other pairs (a
+    definition substituted, arithmetic) fail nothing."""
     expressions, variables = forms.form(key)
-    steps = checked_steps(key)
+    steps = forms.STEPS[key]
     assert len(expressions) == len(steps) + 1
+    assert set(checked_steps(key)) <= set(steps)
     result = mc.check_derivation(key, expressions, variables, steps=steps,
                                  domain=DOMAINS.get(key, (-2.0, 2.0)))
-    assert result.passed and all(s.holds for s in result.steps)
+    assert result.passed
+    for s in result.steps:
+        if s.number in checked_steps(key):
+            assert s.holds, f"{key} step {s.number}: {s.line()}"
 
 
 def test_every_entry_of_the_part_with_a_checked_step_has_a_form():
     part = [e for e in LEDGER if e.section in ("§1", "§2", "§3", "§4", "§4.1", "§4.2",
                                                 "§4.3", "§4.4")]
-    assert {e.key for e in part if e.checked} == set(forms.FORMS)
+    assert {e.key for e in part if e.checked} <= set(forms.FORMS) <= {e.key for e in part}
 
 
 def test_vectors_keep_their_orientation():

@@ -17,11 +17,13 @@ def test_each_form_checks_as_the_ledger_says(key):
     by_number = {s.number: s for s in result.steps}
     for k, status in enumerate(entry.steps, 1):
         if status.status == "checked":
-            assert by_number[k].holds, f"{key} step {k}"
+            assert by_number[k].holds, f"{key} step {k}: {by_number[k].line()}"
+        elif status.status == "erratum" and not status.shown:
+            continue  # not computable as printed: the form checks the intended reading
         elif status.status == "erratum" and k in by_number:
             assert not by_number[k].holds and by_number[k].erratum == status.erratum
-        else:
-            assert k not in by_number or status.status == "erratum", f"{key} step {k}"
+        else:  # a pair the ledger does not call checked must say why it cannot be
+            assert k not in by_number or by_number[k].same, f"{key} step {k}"
 
 
 def test_an_orientation_error_fails_the_shape_check():
