@@ -77,7 +77,9 @@ ERRATA: tuple[Erratum, ...] = (
         section="§3",
         kind="typo",
         summary="The chain for the partial with respect to y repeats a step (harmless: "
-                "the two steps are equal).",
+                "the two steps are equal). This is the text of the paper used here; the "
+                "authors' source, in the parrt/bookish repository, writes the second of the "
+                "two as 3x² ∂y/∂y, so the repetition may belong to the text copy.",
         paper=r"\frac{\partial}{\partial y} 3x^2y = 3x^2 \frac{\partial}{\partial y} y = "
               r"3x^2 \frac{\partial}{\partial y} y = 3x^2 \times 1 = 3x^2",
         correct=r"\frac{\partial}{\partial y} 3x^2y = 3x^2 \frac{\partial}{\partial y} y = "
@@ -96,6 +98,24 @@ ERRATA: tuple[Erratum, ...] = (
               r"functions)}",
         correct=r"\frac{\partial}{\partial x} f(x) = \frac{d}{dx} f(x) \text{ for every "
                 r"function of one variable (both exist or neither)}",
+    ),
+    Erratum(
+        key="E3-c",
+        section="§3",
+        kind="misleading",
+        summary="'Gradients are part of the vector calculus world, which deals with functions "
+                "that map n scalar parameters to a single scalar', and in §4: 'When we move "
+                "from derivatives of one function to derivatives of many functions, we move "
+                "from the world of vector calculus to matrix calculus'. Vector calculus also "
+                "treats vector-valued functions ℝⁿ → ℝᵐ (vector fields, their divergence and "
+                "curl, the Jacobian of a change of variables), so derivatives of many functions "
+                "do not leave it; matrix calculus is a notation that collects such derivatives "
+                "into vectors and matrices.",
+        paper=r"\text{vector calculus deals with functions } \mathbb{R}^n \to \mathbb{R}"
+              r"\text{; many functions: from vector calculus to matrix calculus}",
+        correct=r"\text{vector calculus deals with } \mathbb{R}^n \to \mathbb{R} \text{ and } "
+                r"\mathbb{R}^n \to \mathbb{R}^m\text{; matrix calculus is a notation for their "
+                r"derivatives}",
     ),
     Erratum(
         key="E4.1-a",
@@ -160,14 +180,16 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.2",
         kind="misleading",
         summary="The reason given for the zero entries is wrong: the derivative of "
-                "f_i ∘ g_i is not (∂f_i/∂w_j) ∘ (∂g_i/∂w_j) (for ⊗ it is the product rule, "
-                "and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ∘ g_i(x) is then "
-                "a constant with respect to w_j.",
+                "f_i ○ g_i is not (∂f_i/∂w_j) ○ (∂g_i/∂w_j) (for ⊗ it is the product rule, "
+                "and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ○ g_i(x) is then "
+                "a constant with respect to w_j. (○ is the paper's generic element-wise "
+                "operator; the text of the paper used here prints it as ∘, the symbol of "
+                "function composition.)",
         paper=r"\text{Regardless of the operator, if those partial derivatives go to zero, "
-              r"the operation goes to zero, } 0 \circ 0 = 0 \text{ no matter what}",
+              r"the operation goes to zero, } 0 \bigcirc 0 = 0 \text{ no matter what}",
         correct=r"\frac{\partial f_i}{\partial w_j} = \frac{\partial g_i}{\partial w_j} = 0 "
-                r"\Rightarrow f_i(\mathbf{w}) \circ g_i(\mathbf{x}) \text{ is constant in } w_j "
-                r"\Rightarrow \frac{\partial}{\partial w_j}(f_i(\mathbf{w}) \circ g_i(\mathbf{x})) = 0",
+                r"\Rightarrow f_i(\mathbf{w}) \bigcirc g_i(\mathbf{x}) \text{ is constant in } w_j "
+                r"\Rightarrow \frac{\partial}{\partial w_j}(f_i(\mathbf{w}) \bigcirc g_i(\mathbf{x})) = 0",
         shown_by="mathcalc.paper.elementwise.generic_elementwise (book/elementwise.ipynb)",
     ),
     Erratum(
@@ -175,7 +197,7 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.2",
         kind="misleading",
         summary="'We know that element-wise operations imply that f_i is purely a function "
-                "of w_i and g_i is purely a function of x_i': they do not; y = f(w) ∘ g(x) is "
+                "of w_i and g_i is purely a function of x_i': they do not; y = f(w) ○ g(x) is "
                 "element-wise for any f and g (cumsum(w) ⊗ x has f_i = w_1 + … + w_i and a "
                 "lower-triangular ∂y/∂w). The diagonal condition is an extra assumption, which "
                 "the simple vector operations (f(w) = w, g(x) = x) satisfy.",
@@ -219,13 +241,14 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.2",
         kind="misleading",
         summary="'⊗ is sometimes called the Hadamard product. There isn't a standard notation "
-                "for element-wise multiplication': the Hadamard product is usually written ⊙ "
+                "for element-wise multiplication and division': for the product there is one, "
+                "the Hadamard product is usually written ⊙ "
                 "or ∘, and ⊗ is the usual symbol of the Kronecker product, which for two "
                 "n-vectors is the n²-vector of all the products w_i x_j (its Jacobian with "
                 "respect to w is n² × n, not diag(x)). The paper's results hold for its own "
                 "definition of ⊗.",
         paper=r"\otimes \text{ is sometimes called the Hadamard product. There isn't a "
-              r"standard notation for element-wise multiplication}",
+              r"standard notation for element-wise multiplication and division}",
         correct=r"\text{the Hadamard (element-wise) product is usually written } \odot "
                 r"\text{ (or } \circ \text{); } \otimes \text{ usually denotes the Kronecker "
                 r"product}",
@@ -535,7 +558,9 @@ ERRATA: tuple[Erratum, ...] = (
         section="§6.1",
         kind="typo",
         summary="After the update rule for w: 'we want to update x in the opposite "
-                "direction'; it is w that is updated.",
+                "direction'; it is w that is updated. This is the text of the paper used here; "
+                "the authors' source, in the parrt/bookish repository, has w, so the slip may "
+                "belong to the text copy.",
         paper=r"\text{update } \mathbf{x}",
         correct=r"\text{update } \mathbf{w}",
     ),
@@ -589,7 +614,10 @@ ERRATA: tuple[Erratum, ...] = (
         section="§6.2",
         kind="error",
         summary="The same sum pulled inside the cases for the bias: each sample's error "
-                "counts only if that sample is active.",
+                "counts only if that sample is active. (The authors' later source, in the "
+                "parrt/bookish repository, 2022, keeps the sum outside the cases in this "
+                "chain's last line, which is correct; its error-term form that follows still "
+                "sums over all samples.)",
         paper=r"\frac{\partial C}{\partial b} = \begin{cases} 0 & \mathbf{w} \cdot "
               r"\mathbf{x}_i + b \le 0 \\ \frac{2}{N} \sum_{i=1}^N e_i & \mathbf{w} "
               r"\cdot \mathbf{x}_i + b > 0 \end{cases}",
@@ -604,7 +632,8 @@ ERRATA: tuple[Erratum, ...] = (
         section="§6.2",
         kind="typo",
         summary="Inside the sum the cases test w·x + b, without the sample subscript, "
-                "while the branch itself uses x_i.",
+                "while the branch itself uses x_i. (The authors' later source, in the "
+                "parrt/bookish repository, 2022, tests w·x_i + b throughout the chain.)",
         paper=r"\frac{1}{N} \sum_{i=1}^N \begin{cases} 0 & \mathbf{w} \cdot \mathbf{x} "
               r"+ b \le 0 \\ 2(\mathbf{w} \cdot \mathbf{x}_i + b - y_i) & \mathbf{w} "
               r"\cdot \mathbf{x} + b > 0 \end{cases}",
@@ -745,7 +774,9 @@ ERRATA: tuple[Erratum, ...] = (
         summary="'We always use the ∂x notation not dx': the paper writes d for its "
                 "single-variable derivatives (§2, §4.5.1, §4.5.3, §8.5, §9; §3 even "
                 "recommends d/dx for a scalar derivative), partly for total derivatives "
-                "(§4.5.2: dy/dx = ∂u₂/∂x + (∂u₂/∂u₁)(du₁/dx)), and for the dot product in §8.4 "
+                "(§4.5.2: dy/dx = ∂f(x)/∂x = …; in the text of the paper used here also "
+                "dy/dx = ∂u₂/∂x + (∂u₂/∂u₁)(du₁/dx), where the authors' source writes the last "
+                "factor d u₁/∂x), and for the dot product in §8.4 "
                 "(E8.4-b). What holds is that it writes the total derivative "
                 "∂f(x, u₁, …, uₙ)/∂x with ∂ (after MathWorld), where Wikipedia writes df/dx.",
         paper=r"\text{We always use the } \partial x \text{ notation not } dx",

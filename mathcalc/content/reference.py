@@ -180,7 +180,7 @@ def notation_list(entries: Sequence[tuple[str, str, str]], namespace: dict):
     """§9 as a definition list: each ``(notation, meaning, code)`` with the code's value.
 
     ``notation`` is LaTeX, ``meaning`` Markdown, ``code`` a Python expression evaluated in
-    ``namespace``. The value is computed when the page is built, not typed. Raises
+    ``namespace``. The value is computed when the page's notebook is executed, not typed. Raises
     ``ValueError`` naming the entry if its code fails.
     """
     items = []

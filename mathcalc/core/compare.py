@@ -18,6 +18,7 @@ derivative (:mod:`mathcalc.core.derivation`).
 """
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass, field
 
@@ -94,20 +95,23 @@ def _outermost_special(e) -> list:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def _lambdified(e, args):
+    """``e`` as a NumPy function of ``args`` (lambdify is slow; the same expressions recur
+    across the points, the steps and the checks of a session)."""
+    return sp.lambdify(args, e, modules="numpy")
+
+
 class Evaluator:
     """Numbers for SymPy expressions: ``value(expr, env)`` with ``env`` a dict
-    symbol -> number. Lambdified functions are cached per expression; ``used_differences``
-    records whether a central difference was needed (the tolerance depends on it)."""
+    symbol -> number. ``used_differences`` records whether a central difference was needed
+    (the tolerance depends on it)."""
 
     def __init__(self):
-        self._cache = {}
         self.used_differences = False
 
     def _function(self, e, args):
-        key = (e, args)
-        if key not in self._cache:
-            self._cache[key] = sp.lambdify(args, e, modules="numpy")
-        return self._cache[key]
+        return _lambdified(e, args)
 
     def value(self, e, env: dict):
         if e.atoms(AppliedUndef) or (e.atoms(sp.Indexed) and e.atoms(sp.Sum)):

@@ -88,7 +88,8 @@ class StepCheck:
                 vector = left.startswith("1×") or right.startswith("1×")
                 verdict += " (a row is not a column)" if vector else " (the transpose)"
         elif self.same:
-            verdict = "– the same expression on both sides as encoded: compares nothing"
+            verdict = ("– one expression on both sides once SymPy builds them: the check "
+                       "compares nothing")
         else:
             numbers = ("numbers not evaluable" if self.numeric is None else
                        f"{mark(self.numeric)} numbers (largest difference {self.error:.1e}, "
@@ -132,6 +133,9 @@ def _shape(e) -> str:
 
 
 def _compact(e, width: int = 40) -> str:
+    if isinstance(e, sp.MatMul):
+        text = " · ".join(_compact(a, width) for a in e.args)
+        return text if len(text) <= width else f"{_shape(e)} product [{text[:width - 14]}…]"
     if isinstance(e, (sp.MatrixBase, sp.MatrixExpr)):
         text = sp.sstr(e)
         if isinstance(e, sp.MatrixBase):
@@ -276,16 +280,18 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
 
     passed = all(s.as_expected for s in results)
     right = [s for s in results if not s.erratum]
-    what = (f"derivation {key}: {sum(s.holds for s in right)} of {len(right)} steps hold "
-            "(shape, SymPy, numbers)" if key else
-            f"derivation: {sum(s.holds for s in right)} of {len(right)} steps hold")
+    tested = [s for s in right if not s.same]
+    what = (f"derivation {key}: {sum(s.holds for s in tested)} of {len(tested)} steps "
+            "confirmed (shape, SymPy, numbers)" if key else
+            f"derivation: {sum(s.holds for s in tested)} of {len(tested)} steps confirmed")
     if errata:
         what += (f"; {sum(not s.holds and not s.same for s in results if s.erratum)} of "
                  f"{len(errata)} errata shown wrong")
     same = [s.number for s in results if s.same]
     if same:
-        what += (f"; step {same[0]} compares an expression with itself" if len(same) == 1 else
-                 f"; steps {', '.join(map(str, same))} compare an expression with itself")
+        what += (f"; step {same[0]} is one expression on both sides, not tested" if len(same) == 1
+                 else f"; steps {', '.join(map(str, same))} are one expression on both sides, "
+                 "not tested")
     failures = tuple(s.line() for s in results if not s.as_expected)
     finite = [s.error for s in results if s.numeric is not None and np.isfinite(s.error)]
     return DerivationCheck(what, passed, {"numbers": max(finite, default=0.0)} if finite else {},

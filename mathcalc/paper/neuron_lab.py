@@ -111,7 +111,8 @@ class LabReading:
 
     def caption(self, which: str = "w") -> str:
         """One sentence: the active samples, each contribution to ∂C/∂``which``, both
-        partials, and the paper's §6.1 form beside the correct one."""
+        partials, and the paper's printed form (§6.1 for ∂C/∂w, §6.2 for ∂C/∂b) beside the
+        correct one."""
         if which not in ("w", "b"):
             raise ValueError(f"which must be 'w' or 'b', got {which!r}")
         contrib = self.contrib_w if which == "w" else self.contrib_b
@@ -121,11 +122,12 @@ class LabReading:
                  for i, (c, a) in enumerate(zip(contrib, self.active))]
         text = (f"{n_active} of {len(self.x)} samples active; contributions {term}: "
                 f"{', '.join(parts)}; ∂C/∂w = {_num(self.grad_w)}, ∂C/∂b = {_num(self.grad_b)}")
+        section = "§6.1" if which == "w" else "§6.2"
         if self.paper_agrees:
             case = "every sample is active" if n_active == len(self.x) else "no sample is active"
-            return text + f"; the paper's §6.1 form agrees here ({case})"
+            return text + f"; the paper's {section} form agrees here ({case})"
         paper = self.paper_w if which == "w" else self.paper_b
-        return (text + f"; the paper's §6.1 form gives ∂C/∂{which} = {_num(paper)}, "
+        return (text + f"; the paper's {section} form gives ∂C/∂{which} = {_num(paper)}, "
                 "wrong: it counts the inactive samples too")
 
 

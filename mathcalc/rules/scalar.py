@@ -1,7 +1,8 @@
 """The scalar derivative rules of Parr & Howard §2, as data.
 
-Each rule states its general form on undefined SymPy functions f(x), g(x) (so SymPy can
-confirm the rule itself), and the paper's worked example with the paper's stated result
+Each rule states its general form (on undefined SymPy functions f(x), g(x) where the rule
+has them; the constant and power rules on c and xⁿ), so that SymPy can confirm the rule
+itself, and the paper's worked example with the paper's stated result
 (so the example is checked symbolically and numerically, by :mod:`mathcalc.rules.verify`).
 """
 from __future__ import annotations

@@ -123,7 +123,7 @@ VECTOR_RULES: tuple[VectorRule, ...] = (
     _function("sin", r"\sin(\mathbf{x})", sp.sin, np.sin, np.cos),
     _function("cos", r"\cos(\mathbf{x})", sp.cos, np.cos, lambda x: -np.sin(x)),
     _function("relu", r"\max(\mathbf{0}, \mathbf{x})", lambda t: sp.Max(0, t),
-              lambda x: np.maximum(0.0, x), lambda x: (x > 0).astype(float), in_paper=True,
+              lambda x: np.maximum(0.0, x), lambda x: (x > 0).astype(float), in_paper=True, section="§5",
               note="§5: the derivative at 0 is taken to be 0 (SymPy's Heaviside(0) is 1/2)",
               jacobian_latex=r"\operatorname{diag}(\dots 1 \text{ if } x_i > 0 \text{ else } 0 \dots)"),
     # §4.3 scalar expansion: the scalar z is broadcast to the vector 1z

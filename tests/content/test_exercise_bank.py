@@ -8,9 +8,11 @@ ALL = [wk for chapter in EXERCISES.values() for wk in chapter]
 
 @pytest.mark.parametrize("worked", ALL, ids=[wk.exercise.key for wk in ALL])
 def test_solution_right_mistake_wrong(worked):
-    assert worked.exercise.check(worked.answer).correct
+    right = worked.exercise.check(worked.answer)
+    assert right.correct and not right.differences
     result = worked.exercise.check(worked.mistake)
     assert not result.correct and result.differences
+    assert "✗ not correct" in str(result)
 
 
 def test_keys_are_unique_and_numbered_by_chapter():

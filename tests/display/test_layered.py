@@ -107,7 +107,8 @@ def test_every_lab_frame_says_what_the_loss_gradient_functions_give(lab_widget):
         if np.isclose(pw[0], gw[0]) and np.isclose(pb, gb):
             assert "agrees here" in m.group(5), alt
         else:
-            p = re.match(rf"the paper's §6.1 form gives ∂C/∂{which} = {NUM}, wrong", m.group(5))
+            section = "§6.1" if which == "w" else "§6.2"
+            p = re.match(rf"the paper's {section} form gives ∂C/∂{which} = {NUM}, wrong", m.group(5))
             assert p and num(p.group(1)) == pytest.approx(paper, abs=0.005), alt
         assert [float(v) for v in m.groups()[5:]] == pytest.approx([wv, bv, xm])
 

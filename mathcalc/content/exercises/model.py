@@ -19,6 +19,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,7 +82,7 @@ class Difference:
     expected_value: float
 
     def __str__(self) -> str:
-        at = ", ".join(f"{k}={v:.4g}" for k, v in self.point.items())
+        at = ", ".join(f"{k}={v:.6g}" for k, v in self.point.items())
         return (f"entry (row {self.row}, column {self.column}): yours {self.yours}, "
                 f"expected {self.expected}; at {at}: yours {self.your_value + 0.0:.6g}, "
                 f"expected {self.expected_value + 0.0:.6g}")  # + 0.0 prints -0.0 as 0
@@ -143,6 +144,13 @@ def _as_matrix(value, what: str) -> sp.Matrix:
     if not isinstance(expr, sp.Expr):
         raise ValueError(f"{what} = {value!r} is not a SymPy expression")
     return sp.Matrix([[expr]])
+
+
+@functools.lru_cache(maxsize=1024)
+def _simplifies_to_zero(difference: sp.ImmutableMatrix) -> bool:
+    """SymPy proves every entry of ``difference`` zero (cached: a reader, or a test, checks
+    the same answer at several seeds)."""
+    return all(sp.simplify(e) == 0 for e in difference)
 
 
 def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
@@ -210,8 +218,7 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
         raise ValueError(f"domain must be (low, high) with low < high, got {domain!r}")
 
-    difference = (answer_m - expected_m).applyfunc(lambda e: sp.simplify(e))
-    symbolic = all(e == 0 for e in difference)
+    symbolic = _simplifies_to_zero(sp.ImmutableMatrix(answer_m - expected_m))
 
     # the numbers: the answer against finite differences of the functions (an expected
     # matrix given as such is evaluated as it is)
@@ -235,7 +242,7 @@ def check_answer(answer, expected, xs=None, *, rng=0, n_points: int = 5,
     checked = numbers.n_points
     differences = tuple(found[k] for k in sorted(found))
     transposed = (bool(differences) and answer_m.shape[0] == answer_m.shape[1]
-                  and all(sp.simplify(e) == 0 for e in answer_m - expected_m.T))
+                  and _simplifies_to_zero(sp.ImmutableMatrix(answer_m - expected_m.T)))
     largest = numbers.largest
     return AnswerCheck(f"the answer equals the expected {expected_m.shape[0]}x"
                        f"{expected_m.shape[1]} derivative", not differences,

@@ -8,18 +8,19 @@ one :class:`Step` per ``=`` of its LaTeX (``=`` inside ``\\text{}`` does not cou
 - ``"checked"``: the cell named by ``where`` calls
   :func:`mathcalc.check_derivation` with this entry's key, and its stored output reports
   the step passed symbolically and numerically (``tests/content/test_ledger.py`` reads it);
-- ``"definition"``: the ``=`` names something (J = ..., y = f(x)): nothing to check;
+- ``"definition"``: the ``=`` names something (J = ..., y = f(x)), or writes a definition
+  into an expression (∂u/∂w = ∂(w ⊗ x)/∂w): nothing to compute;
 - ``"notation"``: the ``=`` restates a notation (a vector written out, a layout shown);
 - ``"unchecked"``: a computation the paper performs that no check sees yet: the book's
   two sides of it are one expression as encoded (arithmetic SymPy does as it builds the
-  expression, or a form not yet written so that the computation shows), so a check would
-  compare an expression with itself; the reason says which. It counts against the share;
+  expression), or the text of the paper used here lost its right-hand side; the reason says
+  which. It counts against the share;
 - ``"erratum"``: the paper is wrong here; ``erratum`` names the entry of
   :data:`mathcalc.content.errata.ERRATA` (its ``key``), and the check shows the step fail,
   symbolically and numerically (or by its shapes): the step is checked, and refuted. Only
-  where the step as printed cannot be computed at all (a right-hand side lost from the
-  text, an operator that means nothing as written) is it marked ``shown=False``, with the
-  reason; such a step counts as not checked.
+  where the step as printed cannot be computed at all (an operator that means nothing as
+  written, a bound or a label that names the wrong thing) is it marked ``shown=False``,
+  with the reason; such a step counts as not checked.
 
 "Checked both ways" in :func:`totals` is therefore a step confirmed or refuted by a
 computation that can fail; the ``checked share`` is that over the steps that are neither

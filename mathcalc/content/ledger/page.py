@@ -14,7 +14,7 @@ from ...display import show
 from . import LEDGER, by_section, totals
 
 MARKS = {"checked": "✓ confirmed", "definition": "definition", "notation": "notation",
-         "unchecked": "– not checked (a check would compare an expression with itself)",
+         "unchecked": "– not checked",
          "erratum": "✗ erratum, shown wrong", "todo": "not yet classed"}
 
 

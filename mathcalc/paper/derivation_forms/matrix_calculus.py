@@ -52,7 +52,8 @@ def _diag(entries) -> sp.Matrix:
 def form_1_1():
     """The mean squared error of one neuron over N = 2 inputs of n = 3 features:
     activation(x) = max(0, w·x + b) (the paper's §1 definition, w·x = wᵀx) against the
-    written-out sum Σ_i w_i x_i + b."""
+    written-out sum Σ_i w_i x_i + b. SymPy multiplies wᵀx out into that sum as it builds
+    the left side, so the two sides are one expression: the '=' substitutes a definition."""
     w, b = column("w", N), sp.Symbol("b", real=True)
     samples = [column(f"x{k}_", N) for k in (1, 2)]
     targets = sp.symbols("t1 t2", real=True)
@@ -92,8 +93,10 @@ def form_4_2():
 
 
 def form_4_3():
-    """J of (f, g): the stacked gradient rows (mathcalc.gradient), the matrix of partials,
-    the paper's entries (pairs 1, 2 are the paper's steps 2, 3)."""
+    """J of (f, g): the stacked gradient rows (each a row of unevaluated partials), the
+    matrix of partials, the paper's entries (pairs 1, 2 are the paper's steps 2, 3; the
+    first pair is one expression on both sides, the Jacobian written out by its
+    definition)."""
     xy = [X, Y]
     return [_stack([_partials([F_EXAMPLE], xy), _partials([G_EXAMPLE], xy)]),
             _partials([F_EXAMPLE, G_EXAMPLE], xy),
@@ -113,8 +116,9 @@ def form_4_1_3():
 
 
 def form_4_1_5():
-    """The Jacobian as the stack of the gradients ∂f_i/∂x (mathcalc.gradient, rows) and as
-    the m × n matrix of partials, for an instance with m = 2, n = 3:
+    """The Jacobian as the stack of the gradients ∂f_i/∂x (rows of unevaluated partials) and
+    as the m × n matrix of partials (one expression on both sides: notation), for an
+    instance with m = 2, n = 3:
     f_1 = x_1 x_2² x_3, f_2 = sin(x_1) + x_2 x_3 (the pair is the paper's step 3)."""
     x = column("x", N)
     fs = [x[0] * x[1] ** 2 * x[2], sp.sin(x[0]) + x[1] * x[2]]
@@ -150,8 +154,9 @@ def _general_instance():
 
 
 def form_4_2_2():
-    """J_w = ∂y/∂w for the general instance: mathcalc.jacobian against the matrix of
-    ∂/∂w_j (f_i(w) ⊗ g_i(x)) (the pair is the paper's step 2)."""
+    """J_w = ∂y/∂w for the general instance, written out as the matrix of unevaluated
+    partials ∂/∂w_j (f_i(w) ⊗ g_i(x)) on both sides (the pair is the paper's step 2, the
+    Jacobian's definition: notation, one expression on both sides)."""
     w, x, y = _general_instance()
     return [_partials(y, w), _partials(y, w)], [*w, *x]
 
@@ -319,8 +324,9 @@ def form_4_3_5():
 
 def form_4_4_1():
     """∂y/∂x for y = sum(f(x)), n = 3, with f(x) = [x_1x_2, x_2x_3, x_3x_1] (each f_i reads
-    two elements): mathcalc.jacobian (a 1 × n row), the row of ∂y/∂x_j, of
-    ∂/∂x_j Σ_i f_i, of Σ_i ∂f_i/∂x_j."""
+    two elements): ∂y/∂x as the 1 × n row of unevaluated partials ∂y/∂x_j, the same row
+    (the paper's step 1 writes ∂y/∂x out as it), the row of ∂/∂x_j Σ_i f_i (y substituted,
+    the same expression again) and the row of Σ_i ∂f_i/∂x_j."""
     x = column("x", N)
     f = [x[i] * x[(i + 1) % N] for i in range(N)]
     y = sum(f)

@@ -234,7 +234,9 @@ def _6_2_4():
             _per_sample(lambda i: 2 * v[i] * sp.Derivative(v[i], b)) / N,
             _per_sample(lambda i: cases(zx, 0, -2 * v[i])) / N,
             _per_sample(lambda i: cases(zx, 0, -2 * (y[i] - sp.Max(0, z[i])))) / N,
-            _per_sample(lambda i: cases(zx, 0, 2 * (z[i] - y[i]))) / N,
+            # line 7 read with the sample index (what dropping the max needs), so that the
+            # last '=' is tested for its own fault (E6.2-a), not for E6.2-b again
+            _per_sample(lambda i: cases(z[i], 0, 2 * (z[i] - y[i]))) / N,
             cases(_all_inactive(z), 0,
                   sp.Rational(2, N) * _per_sample(lambda i: z[i] - y[i]))], relu_equal
 
