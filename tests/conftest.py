@@ -32,6 +32,16 @@ def root() -> Path:
     return ROOT
 
 
+def load_script(name: str):
+    """A script of scripts/ (``name`` without .py) as a module, for its functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def notebook(name: str) -> dict:
     """A chapter notebook of book/ as JSON (``name`` without .ipynb)."""
     return json.loads((BOOK / f"{name}.ipynb").read_text())

@@ -2,7 +2,6 @@
 install cell first, the chapter last in its part of _toc.yml and in the landing page's table."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -10,14 +9,9 @@ import nbformat
 import pytest
 import yaml
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -29,7 +23,7 @@ def copy(tmp_path):
 
 
 def test_a_scaffolded_chapter_is_in_the_toc_the_index_and_has_the_install_cell(copy):
-    new, colab = load("new_chapter"), load("colab_cell")
+    new, colab = load_script("new_chapter"), load_script("colab_cell")
     path = new.scaffold("hessians", "Hessians", "Matrix calculus", "*beyond the paper*: Hessians",
                         root=copy)
     nb = nbformat.read(path, as_version=4)
@@ -50,7 +44,7 @@ def test_a_scaffolded_chapter_is_in_the_toc_the_index_and_has_the_install_cell(c
     ("hessians", "No such part", "no part"),
 ])
 def test_a_bad_slug_an_existing_chapter_or_an_unknown_part_is_refused(copy, slug, part, message):
-    new = load("new_chapter")
+    new = load_script("new_chapter")
     shutil.copy(ROOT / "book" / "jacobians.ipynb", copy / "book" / "jacobians.ipynb")
     toc_before = (copy / "_toc.yml").read_text()
     with pytest.raises(ValueError, match=message):

@@ -1,7 +1,6 @@
 """The repository scripts: deterministic notebook execution output and verified vendoring."""
 import base64
 import hashlib
-import importlib.util
 import io
 import sys
 import tarfile
@@ -11,18 +10,13 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def load(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_normalise_drops_run_dependent_metadata_and_renumbers_widgets():
-    ex = load("execute_notebooks")
+    ex = load_script("execute_notebooks")
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"widgets": {"state": {}}, "language_info": {"name": "python", "version": "3.11.7"}}
     cell = nbformat.v4.new_code_cell("w")
@@ -44,7 +38,7 @@ def _stream(text, name="stdout"):
 
 
 def test_a_cells_streams_are_stored_one_per_name_as_printed():
-    ex = load("execute_notebooks")
+    ex = load_script("execute_notebooks")
     out = [_stream("a\n"), _stream("b\n"), _stream("c\n", "stderr"),
            nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
            _stream("d\n")]
@@ -55,14 +49,14 @@ def test_a_cells_streams_are_stored_one_per_name_as_printed():
 
 @pytest.mark.parametrize("cut", range(len("first line\nsecond line\n") + 1))
 def test_wherever_the_kernel_cuts_a_print_the_stored_text_is_the_same(cut):
-    ex = load("execute_notebooks")
+    ex = load_script("execute_notebooks")
     text = "first line\nsecond line\n"
     pieces = [_stream(text[:cut]), _stream(text[cut:])]
     assert [o["text"] for o in ex.canonical_streams(pieces)] == [text]
 
 
 def test_stored_streams_show_what_a_terminal_shows():
-    ex = load("execute_notebooks")
+    ex = load_script("execute_notebooks")
     assert ex.as_displayed("10%\r50%\r100%\ndone\n") == "100%\ndone\n"
     assert ex.as_displayed("abc\x08\x08d\n") == "ad\n"
     assert ex.as_displayed("x\n\n\n") == "x\n"
@@ -75,7 +69,7 @@ def test_stored_streams_show_what_a_terminal_shows():
 def test_every_stored_cell_holds_its_streams_as_a_reader_sees_them():
     """One stream output per name, no carriage return or backspace, no trailing blank line:
     what `make execute` writes, and what the book renders unmerged (nb_merge_streams off)."""
-    ex = load("execute_notebooks")
+    ex = load_script("execute_notebooks")
     bad = []
     for path in sorted((ROOT / "book").glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
@@ -116,7 +110,7 @@ def _tarball(files):
 
 
 def test_vendor_refuses_a_tarball_with_the_wrong_integrity(monkeypatch, tmp_path):
-    vj = load("vendor_js")
+    vj = load_script("vendor_js")
     data = _tarball({"package/require.js": b"define()"})
     monkeypatch.setattr(vj.urllib.request, "urlopen", lambda url, timeout: io.BytesIO(data))
     with pytest.raises(SystemExit, match="integrity mismatch"):
@@ -124,7 +118,7 @@ def test_vendor_refuses_a_tarball_with_the_wrong_integrity(monkeypatch, tmp_path
 
 
 def test_vendor_extracts_only_wanted_files(monkeypatch, tmp_path):
-    vj = load("vendor_js")
+    vj = load_script("vendor_js")
     data = _tarball({"package/require.js": b"define()", "package/bin/r.js": b"x",
                      "package/require.js.map": b"{}"})
     integrity = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()

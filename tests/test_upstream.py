@@ -13,6 +13,8 @@ import nbformat
 import pytest
 import yaml
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -134,11 +136,7 @@ def test_nbval_compares_images_with_the_books_hook_and_not_without(tmp_path):
     """book/conftest.py takes image/png off nbval's skip list: a notebook whose stored figure
     differs from a fresh execution's fails under it, and passes under nbval's defaults (the
     reason for the hook; if this half fails, nbval compares images itself: drop the hook)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import execute_notebooks
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+    execute_notebooks = load_script("execute_notebooks")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PLOT.format(top=1))])
     path = tmp_path / "plot.ipynb"
     nbformat.write(nb, path)

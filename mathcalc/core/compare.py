@@ -73,8 +73,6 @@ def explicit(e):
     return sp.sympify(e)
 
 
-_explicit = explicit
-
 
 def _is_special(node) -> bool:
     return isinstance(node, (sp.Derivative, sp.Subs))
@@ -220,7 +218,7 @@ def compare(left, right, symbols, *, rng=0, n_points: int = 3, domain=(-2.0, 2.0
     ``DIFFERENCE_RTOL``/``DIFFERENCE_ATOL`` where a central difference was used.
 
     Raises ``ValueError`` when no point of the domain gives both sides real and finite."""
-    a, b = _explicit(left), _explicit(right)
+    a, b = explicit(left), explicit(right)
     if _shape(a) != _shape(b):
         raise ValueError(f"the sides have shapes {_shape(a)} and {_shape(b)}")
     evaluator = Evaluator()

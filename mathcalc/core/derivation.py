@@ -188,7 +188,8 @@ def same_expression(a, b) -> bool:
     return sp.srepr(as_encoded(a)) == sp.srepr(as_encoded(b))
 
 
-def _explicit(e):
+def _evaluated(e):
+    """A side with SymPy's derivatives done (for the symbolic half only)."""
     if isinstance(e, sp.MatrixExpr) and not isinstance(e, sp.MatrixBase):
         return sp.Matrix(e.doit())
     if isinstance(e, sp.MatrixBase):
@@ -268,7 +269,7 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
             results.append(StepCheck(number, a, b, True, True, None, 0.0, 0, erratum,
                                      same=True))
             continue
-        symbolic = _proved_equal(_explicit(a), _explicit(b), equal)
+        symbolic = _proved_equal(_evaluated(a), _evaluated(b), equal)
         try:
             numbers_ = compare(a, b, symbols, rng=seed, n_points=n_points, domain=domain,
                                rtol=rtol, atol=atol)

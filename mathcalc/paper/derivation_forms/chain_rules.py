@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .core import d as _d
+
 
 def at(expr, variables, values):
     """``expr`` with the intermediate ``variables`` replaced by their ``values``, kept
@@ -88,12 +90,6 @@ U1, U2, U3, U4 = sp.symbols("u1:5", real=True)
 G1, G2 = sp.symbols("g1 g2", real=True)
 LN_VALUES = [X**3, sp.sin(X**3), sp.sin(X**3) ** 2]  # u1, u2, u3 of ln(sin(x³)²)
 LN_DOMAIN = (0.2, 1.4)  # sin(x³) > 0
-
-
-def _jacobian_form(fs, xs) -> sp.Matrix:
-    """∂f/∂x unevaluated: the m × n matrix of Derivative(f_i, x_j)."""
-    fs = list(fs) if isinstance(fs, (list, tuple, sp.MatrixBase)) else [fs]
-    return sp.Matrix([[D(f, x) for x in xs] for f in fs])
 
 
 def _4_5_1_1():
@@ -249,7 +245,7 @@ F1, F2 = sp.log(G1), sp.sin(G2)
 def _4_5_3_4():
     paper = sp.Matrix([2 / X, 3 * sp.cos(3 * X)])
     return {"expressions": [
-        _jacobian_form([sp.log(X**2), sp.sin(3 * X)], [X]),
+        _partials([sp.log(X**2), sp.sin(3 * X)], [X]),
         sp.Matrix([D(sp.log(X**2), X), D(sp.sin(3 * X), X)]),
         at(sp.Matrix([D(F1, G1) * D(X**2, X) + D(F1, G2) * D(3 * X, X),
                       D(F2, G1) * D(X**2, X) + D(F2, G2) * D(3 * X, X)]), [G1, G2], G_VALUES),
@@ -261,7 +257,7 @@ def _4_5_3_4():
 def _4_5_3_7():
     paper = sp.Matrix([2 / X, 3 * sp.cos(3 * X)])
     return {"expressions": [
-        sp.MatMul(at(_jacobian_form([F1, F2], [G1, G2]), [G1, G2], G_VALUES),
+        sp.MatMul(at(_partials([F1, F2], [G1, G2]), [G1, G2], G_VALUES),
                   sp.Matrix([D(X**2, X), D(3 * X, X)]), evaluate=False),
         sp.MatMul(at(sp.Matrix([[1 / G1, 0], [0, sp.cos(G2)]]), [G1, G2], G_VALUES),
                   sp.Matrix([2 * X, 3]), evaluate=False),
@@ -272,9 +268,9 @@ def _4_5_3_7():
 def _4_5_3_8():
     composed = [sp.log(X**2), sp.sin(3 * X)]
     return {"expressions": [
-        _jacobian_form(composed, [X]),
-        sp.MatMul(at(_jacobian_form([F1, F2], [G1, G2]), [G1, G2], G_VALUES),
-                  _jacobian_form(G_VALUES, [X]), evaluate=False)], "domain": VECTOR_DOMAIN}
+        _partials(composed, [X]),
+        sp.MatMul(at(_partials([F1, F2], [G1, G2]), [G1, G2], G_VALUES),
+                  _partials(G_VALUES, [X]), evaluate=False)], "domain": VECTOR_DOMAIN}
 
 
 def _4_5_3_9():
@@ -292,9 +288,9 @@ def _composition(diagonal=False):
 def _4_5_3_10():
     c = _composition()
     return {"expressions": [
-        _jacobian_form(list(c.composed), list(c.xs)),
-        sp.MatMul(at(_jacobian_form(list(c.f), list(c.gs)), c.gs, c.g),
-                  _jacobian_form(list(c.g), list(c.xs)), evaluate=False)], "domain": (-1, 1)}
+        _partials(list(c.composed), list(c.xs)),
+        sp.MatMul(at(_partials(list(c.f), list(c.gs)), c.gs, c.g),
+                  _partials(list(c.g), list(c.xs)), evaluate=False)], "domain": (-1, 1)}
 
 
 def _4_5_3_11():
@@ -304,25 +300,30 @@ def _4_5_3_11():
 
 
 def _4_5_3_12():
-    d = _composition(diagonal=True)
-    return {"expressions": [_jacobian_form(list(d.f), list(d.gs)),
-                            sp.diag(*[D(d.f[i], d.gs[i]) for i in range(3)])], "domain": (-1, 1)}
+    comp = _composition(diagonal=True)
+    return {"expressions": [_partials(list(comp.f), list(comp.gs)),
+                            sp.diag(*[D(comp.f[i], comp.gs[i]) for i in range(3)])], "domain": (-1, 1)}
 
 
 def _4_5_3_13():
-    d = _composition(diagonal=True)
-    return {"expressions": [_jacobian_form(list(d.g), list(d.xs)),
-                            sp.diag(*[D(d.g[i], d.xs[i]) for i in range(3)])], "domain": (-1, 1)}
+    comp = _composition(diagonal=True)
+    return {"expressions": [_partials(list(comp.g), list(comp.xs)),
+                            sp.diag(*[D(comp.g[i], comp.xs[i]) for i in range(3)])], "domain": (-1, 1)}
 
 
 def _4_5_3_14():
-    d = _composition(diagonal=True)
-    df_dg = sp.diag(*[D(d.f[i], d.gs[i]) for i in range(3)])
-    dg_dx = sp.diag(*[D(d.g[i], d.xs[i]) for i in range(3)])
-    single = [at(D(d.f[i], d.gs[i]), d.gs, d.g) * D(d.g[i], d.xs[i]) for i in range(3)]
-    return {"expressions": [_jacobian_form(list(d.composed), list(d.xs)),
-                            sp.MatMul(at(df_dg, d.gs, d.g), dg_dx, evaluate=False),
+    comp = _composition(diagonal=True)
+    df_dg = sp.diag(*[D(comp.f[i], comp.gs[i]) for i in range(3)])
+    dg_dx = sp.diag(*[D(comp.g[i], comp.xs[i]) for i in range(3)])
+    single = [at(D(comp.f[i], comp.gs[i]), comp.gs, comp.g) * D(comp.g[i], comp.xs[i]) for i in range(3)]
+    return {"expressions": [_partials(list(comp.composed), list(comp.xs)),
+                            sp.MatMul(at(df_dg, comp.gs, comp.g), dg_dx, evaluate=False),
                             sp.diag(*single)], "domain": (-1, 1)}
+
+
+def _partials(fs, xs) -> sp.Matrix:
+    """∂f/∂x unevaluated (:func:`.core.d` of the column of ``fs``): m × n."""
+    return _d(sp.Matrix(list(fs)), list(xs))
 
 
 FORMS = {
