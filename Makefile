@@ -14,7 +14,7 @@ TEST_VENDOR := tests/browser/vendor/versions.json
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup book test check unit nbval integration browser execute lab pdf tex chromium clean weight
+.PHONY: setup book test check unit nbval integration browser execute lab pdf tex chromium clean weight screenshots
 TEX_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-dejavu-core
 
 $(STAMP): requirements.txt requirements-lab.txt pyproject.toml
@@ -74,6 +74,10 @@ test: chromium nbval book $(TEST_VENDOR)
 # Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
 weight: setup
 	$(BIN)/python scripts/page_weight.py
+
+# Every page at 390 and 1280 px, light and dark, into _build/screenshots/ (after make book).
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
 
 # Open the notebooks in JupyterLab (requirements-lab.txt, the version the live browser test
 # drives), widgets included, from the same environment.

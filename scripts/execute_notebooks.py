@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -88,20 +90,31 @@ def normalise(nb) -> None:
                 view["model_id"] = f"cell{index:03d}-widget{n_widgets:02d}"
 
 
+def kernel_config(socket_dir: str) -> Config:
+    """The kernel talks to this process over local IPC sockets in ``socket_dir``, not TCP:
+    nothing listens on the network, and ipykernel has no unencrypted-TCP warning to print."""
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(Path(socket_dir) / "kernel")}})
+
+
 def execute(path: Path, root: Path = ROOT) -> None:
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
-                            store_widget_state=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="mathcalc-kernel-") as sockets:
+        client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                                store_widget_state=False, config=kernel_config(sockets),
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
     normalise(nb)
     nbformat.validate(nb)
     text = nbformat.writes(nb) + "\n"
     if path.read_text() != text:
         path.write_text(text)
-        print(f"updated   {path.relative_to(root)}")
+        print(f"updated   {_shown(path, root)}")
     else:
-        print(f"unchanged {path.relative_to(root)}")
+        print(f"unchanged {_shown(path, root)}")
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,11 @@ For each page of _toc.yml, with a cold browser cache:
 - time to interactive: from navigation until MathJax has typeset and every widget's
   controls are wired (the player script marks each one ready).
 
-Prints a Markdown table and exits 1 if a page's cold transfer or time is over budget.
+Each at a desktop's width (1280 px) and a phone's (390 px). Then, per widget, its picture's
+size on screen at both widths and the size of its smallest text there (the player's
+``data-font-px``, the frames' smallest text in their own pixels, scaled as the picture is).
+
+Prints Markdown tables and exits 1 if a page's cold transfer or time is over budget.
 A benchmark, not a test: the times vary with the machine and its load.
 """
 from __future__ import annotations
@@ -88,8 +92,20 @@ def pages(toc_path: Path) -> list[str]:
     return files
 
 
-def visit(context, url: str) -> tuple[int, int, float]:
-    """(bytes sent, their uncompressed size, seconds to interactive) of one visit."""
+WIDTHS = {1280: 800, 390: 844}
+# Each player's picture on screen and its smallest text there (CSS px).
+WIDGETS = """() => [...document.querySelectorAll('.mathcalc-player[data-font-px]')].map(p => {
+  const img = p.querySelector('img.mathcalc-frame'), box = p.querySelector('.mathcalc-frames');
+  const r = box.getBoundingClientRect();
+  const title = p.querySelector('.mathcalc-player-title');
+  return {title: (title ? title.textContent : img.alt).slice(0, 60), width: r.width,
+          height: r.height, text: parseFloat(p.dataset.fontPx) * img.getBoundingClientRect().width / img.naturalWidth};
+})"""
+
+
+def visit(context, url: str, widgets: list | None = None) -> tuple[int, int, float]:
+    """(bytes sent, their uncompressed size, seconds to interactive) of one visit; the
+    page's widgets, measured, are appended to ``widgets`` if given."""
     page = context.new_page()
     with GzipHandler.LOCK:
         GzipHandler.SENT[0] = GzipHandler.RAW[0] = 0
@@ -98,6 +114,8 @@ def visit(context, url: str) -> tuple[int, int, float]:
     page.evaluate(READY)
     seconds = time.perf_counter() - start
     page.evaluate("document.fonts.ready.then(() => true)")  # fonts load after first layout
+    if widgets is not None:
+        widgets += page.evaluate(WIDGETS)
     try:
         page.wait_for_load_state("networkidle", timeout=5000)
     except PlaywrightTimeout:
@@ -118,31 +136,44 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     files = pages(Path(args.toc))
-    rows, over = [], False
+    rows, over, widgets = [], False, {}
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run"])
-        for page_file in files:
-            context = browser.new_context()  # a cold cache
-            cold, raw, seconds = visit(context, f"{base}/{page_file}.html")
-            context.close()
-            context = browser.new_context()  # from the landing page: shared files cached
-            visit(context, f"{base}/{files[0]}.html")
-            again, _, _ = visit(context, f"{base}/{page_file}.html")
-            context.close()
-            flag = cold / 1e6 > args.budget_mb or seconds > args.budget_s
-            over |= flag
-            rows.append((page_file, cold, raw, again, seconds, "over" if flag else "ok"))
+        for width, height in WIDTHS.items():
+            viewport = {"viewport": {"width": width, "height": height}}
+            for page_file in files:
+                context = browser.new_context(**viewport)  # a cold cache
+                found = []
+                cold, raw, seconds = visit(context, f"{base}/{page_file}.html", found)
+                context.close()
+                for k, w in enumerate(found):
+                    widgets.setdefault((page_file, k), {})[width] = w
+                context = browser.new_context(**viewport)  # from the landing page: shared files cached
+                visit(context, f"{base}/{files[0]}.html")
+                again, _, _ = visit(context, f"{base}/{page_file}.html")
+                context.close()
+                flag = cold / 1e6 > args.budget_mb or seconds > args.budget_s
+                over |= flag
+                rows.append((page_file, width, cold, raw, again, seconds, "over" if flag else "ok"))
         browser.close()
     server.shutdown()
-    print(f"| page | transferred, cold (MB) | uncompressed (MB) | from another page (MB) "
+    print(f"| page | width (px) | transferred, cold (MB) | uncompressed (MB) | from another page (MB) "
           f"| time to interactive (s) | budget {args.budget_mb:g} MB, {args.budget_s:g} s |")
-    print("|---|---:|---:|---:|---:|---|")
-    for name, cold, raw, again, seconds, verdict in rows:
-        print(f"| {name} | {cold / 1e6:.2f} | {raw / 1e6:.2f} | {again / 1e6:.2f} "
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for name, width, cold, raw, again, seconds, verdict in rows:
+        print(f"| {name} | {width} | {cold / 1e6:.2f} | {raw / 1e6:.2f} | {again / 1e6:.2f} "
               f"| {seconds:.2f} | {verdict} |")
+    print()
+    print("| page | widget | picture at 1280 px (CSS px) | smallest text | picture at 390 px | smallest text |")
+    print("|---|---|---:|---:|---:|---:|")
+    for (name, _), at in widgets.items():
+        cells = [f"{at[w]['width']:.0f} x {at[w]['height']:.0f} | {at[w]['text']:.1f}"
+                 if w in at else "- | -" for w in WIDTHS]
+        title = next(iter(at.values()))["title"].replace("|", "/")
+        print(f"| {name} | {title} | {' | '.join(cells)} |")
     return 1 if over else 0
 
 

@@ -1,5 +1,6 @@
 """The repository scripts: deterministic notebook execution output and verified vendoring."""
 import base64
+import re
 import hashlib
 import io
 import sys
@@ -195,3 +196,65 @@ def test_tables_of_matrices_are_marked_for_the_pdf_only():
     assert marked["classes"] == [fit_tables.CLASS]
     # no matrix; a cell of two paragraphs; a list (neither fits a natural-width column)
     assert plain["classes"] == two["classes"] == lists["classes"] == []
+
+
+def test_widget_frames_go_to_files_of_their_own_in_the_html_book(tmp_path):
+    """book/_ext/frame_files.py: each player's JSON of frames becomes a script file under
+    _static/frames (named by its hash, reached from the page's folder) and the element
+    keeps only where to load it; the PDF's doctree is left as it is."""
+    import sys
+    from types import SimpleNamespace
+
+    from docutils import nodes
+
+    from mathcalc.display import widgets
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    try:
+        import frame_files
+    finally:
+        sys.path.remove(str(ROOT / "book" / "_ext"))
+
+    def line(ax, slope=1.0):
+        ax.plot([0, 1], [0, slope])
+
+    page = widgets.explore(line, {"slope": [0.0, 1.0]}).html
+    doc = nodes.document(None, None)
+    doc += nodes.raw("", page, format="html")
+    latex = SimpleNamespace(builder=SimpleNamespace(format="latex"), outdir=str(tmp_path))
+    frame_files.frames_to_files(latex, doc, "book/jacobians")
+    assert doc.astext() == page
+    html_app = SimpleNamespace(builder=SimpleNamespace(format="html"), outdir=str(tmp_path))
+    frame_files.frames_to_files(html_app, doc, "book/jacobians")
+    out = doc.astext()
+    moved = re.findall(r'class="(mathcalc-\w+-data)"[^>]* data-src="\.\./_static/frames/(\w+)\.js" '
+                       r'data-key="\2"></script>', out)
+    assert [cls for cls, _ in moved] == ["mathcalc-frame-data", "mathcalc-narrow-data"]
+    for cls, key in moved:
+        inline = re.search(rf'class="{cls}"[^>]*>(.*?)</script>', page, re.S).group(1)
+        text = (tmp_path / "_static" / "frames" / f"{key}.js").read_text()
+        assert text == f'(window.mathcalcFrames = window.mathcalcFrames || {{}})["{key}"] = {inline};\n'
+    assert out.count("data:image/png") == 1  # only the shown frame stays in the page
+
+
+@pytest.mark.integration
+def test_execute_talks_to_its_kernel_over_ipc_and_prints_no_warning(tmp_path):
+    """make execute starts each kernel on local IPC sockets, not TCP, so ipykernel prints
+    no 'running over TCP without encryption' warning (nor any other) a reader cannot act on;
+    the kernel still runs the cell."""
+    import subprocess
+
+    import nbformat
+
+    path = tmp_path / "one.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py"), str(path)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "", run.stderr
+    assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"] == "42\n"
+    config = load_script("execute_notebooks").kernel_config(str(tmp_path))
+    assert config.KernelManager.transport == "ipc"
+    assert config.KernelManager.ip.startswith(str(tmp_path))

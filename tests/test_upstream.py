@@ -87,6 +87,24 @@ def test_search_button_override_is_the_themes_named_by_its_text():
     assert body == expected
 
 
+def test_sidebar_is_the_themes_with_the_brand_in_a_landmark():
+    """_config.yml's html_sidebars is sphinx-book-theme's default list with navbar-logo.html
+    in book/_templates/book-brand.html (which includes the theme's own navbar-logo.html
+    inside a <nav>): a theme that changes its list, or drops navbar-logo.html, fails here."""
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+
+    conf = (Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme"
+            / "theme.conf").read_text()
+    theirs = [s.strip() for s in conf.split("\nsidebars =", 1)[1].split("\n", 1)[0].split(",")]
+    ours = _config()["sphinx"]["config"]["html_sidebars"]["**"]
+    assert ours == ["book-brand.html" if s == "navbar-logo.html" else s for s in theirs]
+    assert (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+            / "components" / "navbar-logo.html").exists()
+    brand = (ROOT / "book" / "_templates" / "book-brand.html").read_text()
+    assert '<nav class="mathcalc-brand" aria-label="Book">{% include "navbar-logo.html" %}</nav>' in brand
+
+
 def test_hide_cell_toggle_is_myst_nbs_without_the_aria_label():
     """book/_ext's visitor for myst-nb's hidden cells writes myst-nb's markup, less the
     summary's aria-label (a name that differed from its visible text)."""

@@ -130,8 +130,8 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{\partial}{\partial \mathbf{x}} f_i(\mathbf{x}) \text{ has } n "
                 r"\text{ entries because } |\mathbf{x}| = n\text{; it is horizontal in the "
                 r"numerator layout}",
-        shown_by="book/jacobians.ipynb (mathcalc.jacobian in both layouts: a 1 × n row, "
-                 "an n × 1 column)",
+        shown_by="book/jacobians.ipynb (mathcalc.jacobian in both layouts: ∇f alone is a "
+                 "1 × 2 row in one and a 2 × 1 column in the other)",
     ),
     Erratum(
         key="E4.1-b",
@@ -184,7 +184,8 @@ ERRATA: tuple[Erratum, ...] = (
                 "and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ○ g_i(x) is then "
                 "a constant with respect to w_j. (○ is the paper's generic element-wise "
                 "operator; the text of the paper used here prints it as ∘, the symbol of "
-                "function composition.)",
+                "function composition, here and in §8.2's Jacobian and its diagonal form; the "
+                "authors' source, in the parrt/bookish repository, has ○ throughout.)",
         paper=r"\text{Regardless of the operator, if those partial derivatives go to zero, "
               r"the operation goes to zero, } 0 \bigcirc 0 = 0 \text{ no matter what}",
         correct=r"\frac{\partial f_i}{\partial w_j} = \frac{\partial g_i}{\partial w_j} = 0 "
@@ -271,6 +272,24 @@ ERRATA: tuple[Erratum, ...] = (
         shown_by="book/scalar-expansion.ipynb (the derivatives with respect to z)",
     ),
     Erratum(
+        key="E4.3-b",
+        section="§4.3",
+        kind="misleading",
+        summary="'Functions f(x) = x and g(z) = 𝟏z clearly satisfy our element-wise diagonal "
+                "condition (that f_i(x) refer at most to x_i and g_i(z) refers to the i-th value "
+                "of the 𝟏z vector)': §4.2's condition asks g_i to read at most the i-th element "
+                "of its argument, and here every g_i reads the one element z (§4.2 also has "
+                "|w| = |x| = |y|; here |z| = 1); the parenthesis replaces the condition by a "
+                "statement true of any g. ∂y/∂x is diagonal because f_i reads only x_i and g "
+                "does not depend on x; ∂y/∂z is an n × 1 column, with an entry for every y_i.",
+        paper=r"\mathbf{f}(\mathbf{x}) = \mathbf{x} \text{ and } \mathbf{g}(z) = \vec{1}z "
+              r"\text{ clearly satisfy our element-wise diagonal condition}",
+        correct=r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}} \text{ is diagonal because } "
+                r"f_i(\mathbf{x}) = x_i \text{ and } \frac{\partial g_i(z)}{\partial x_j} = 0"
+                r"\text{; } \frac{\partial \mathbf{y}}{\partial z} \text{ is } n \times 1",
+        shown_by="book/scalar-expansion.ipynb (∂y/∂z has shape (n, 1))",
+    ),
+    Erratum(
         key="E4.4-a",
         section="§4.4",
         kind="typo",
@@ -326,6 +345,39 @@ ERRATA: tuple[Erratum, ...] = (
                 r"\frac{\text{gallons}}{\text{tank}}",
         shown_by="book/single-variable-chain-rule.ipynb (u = 15x gallons, y = 30u miles: "
                  "dy/dx = 450 miles per tank)",
+    ),
+    Erratum(
+        key="E4.5.1-d",
+        section="§4.5.1",
+        kind="misleading",
+        summary="'An easier condition to remember, though one that's a bit looser, is that none "
+                "of the intermediate subexpression functions, u(x) and y(u), have more than one "
+                "parameter': it is not looser. A chain of one-parameter functions has one "
+                "dataflow path, so the condition implies the single-path condition; for a "
+                "function of x alone the two are equivalent, and with other variables it is "
+                "stricter: in y = w sin(x), u₂ = w u₁ has two parameters, yet there is one path "
+                "from x and the single-variable rule gives dy/dx = w cos(x).",
+        paper=r"\text{an easier condition, though a bit looser: no intermediate function has "
+              r"more than one parameter}",
+        correct=r"\text{a sufficient condition: no intermediate function has more than one "
+                r"parameter (it implies a single dataflow path)}",
+    ),
+    Erratum(
+        key="E4.5.1-e",
+        section="§4.5.1",
+        kind="misleading",
+        summary="The table writes forward differentiation as dy/dx = (du/dx)(dy/du), the "
+                "factors swapped, 'the equivalent' of (dy/du)(du/dx): right for scalars, but "
+                "§4.5.3 makes the single-variable formulas special cases of the vector chain "
+                "rule, where (∂u/∂x)(∂y/∂u) is a k × n matrix times an m × k one, not defined "
+                "unless n = m and not the Jacobian in general when it is. Forward and backward "
+                "differentiation multiply the same product J_L … J_1 in the same order, grouped "
+                "from x (J_2 J_1 first) or from y (J_L J_{L−1} first).",
+        paper=r"\text{forward: } \frac{dy}{dx} = \frac{du}{dx}\frac{dy}{du}",
+        correct=r"\text{forward: } \frac{\partial \mathbf{y}}{\partial \mathbf{x}} = "
+                r"J_L(\cdots(J_2 J_1)) \text{, backward: } ((J_L J_{L-1})\cdots)J_1",
+        shown_by="book/vector-chain-rule.ipynb (the swapped order: another matrix for square "
+                 "factors, not defined for a 6 × 6 and a 1 × 6)",
     ),
     Erratum(
         key="E4.5.2-a",
@@ -418,8 +470,8 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.5.3",
         kind="misleading",
         summary="'For many applications, the Jacobians are square (m = n)': ∂f/∂g is m × k "
-                "and ∂g/∂x is k × n, so both are square when m = k = n; m = n alone makes "
-                "neither square (m = n = 3, k = 2: 3 × 2 and 2 × 3).",
+                "and ∂g/∂x is k × n, so both are square when m = k = n; m = n alone does "
+                "not make either square (m = n = 3, k = 2: 3 × 2 and 2 × 3).",
         paper=r"\text{the Jacobians are square } (m = n)",
         correct=r"\text{the Jacobians are square } (m = k = n)",
         shown_by="mathcalc.paper.vector_chain.random_composition(3, 2, 3) "
@@ -521,7 +573,8 @@ ERRATA: tuple[Erratum, ...] = (
         section="§6",
         kind="typo",
         summary="N = |X|: by §9 |·| is the length of a vector, but X is an N × n matrix; "
-                "N is its number of rows (the number of samples).",
+                "N is its number of rows (the number of samples). The same N = |X| = 1 is in "
+                "§6.1.",
         paper=r"N = |X|",
         correct=r"N \text{ the number of rows of } X \text{ (samples)}",
     ),
@@ -756,16 +809,29 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"n = |\mathbf{x}|",
     ),
     Erratum(
+        key="E9-a",
+        section="§9",
+        kind="typo",
+        summary="'The partial derivative of the function with respect to x, ∂/∂x f(x), performs "
+                "the usual scalar derivative holding all other variables constant': the f(x) "
+                "written has one argument, so there are no other variables to hold constant "
+                "(and, by §3, ∂/∂x is then d/dx). The partial derivative needs a function of "
+                "several variables, ∂/∂x f(x, y), or of a vector with x one of its entries.",
+        paper=r"\frac{\partial}{\partial x} f(x) \text{ performs the usual scalar derivative "
+              r"holding all other variables constant}",
+        correct=r"\frac{\partial}{\partial x} f(x, y) \text{ performs the usual scalar "
+                r"derivative holding all other variables constant}",
+    ),
+    Erratum(
         key="E10-a",
         section="§10",
         kind="misleading",
         summary="The resource list gives the same address twice, with two different "
                 "descriptions (a page with a section on matrix differentiation, and a "
                 "cheat sheet of many derivatives); which resource the second description "
-                "meant cannot be told from the paper.",
+                "meant cannot be told from the paper (book/resources.md lists the page once).",
         paper=r"\text{http://www.ee.ic.ac.uk/hp/staff/dmb/matrix/calculus.html (listed twice)}",
         correct=r"\text{one entry for the Matrix Reference Manual's calculus page}",
-        shown_by="book/resources.md",
     ),
     Erratum(
         key="E10-b",
@@ -782,6 +848,5 @@ ERRATA: tuple[Erratum, ...] = (
         paper=r"\text{We always use the } \partial x \text{ notation not } dx",
         correct=r"\text{The total derivative is written with } \partial x \text{ (Wikipedia: } "
                 r"dx \text{); derivatives of one variable with } \frac{d}{dx}",
-        shown_by="book/resources.md",
     ),
 )

@@ -28,7 +28,8 @@ from ..rules.verify import verify_vector_rule
 # The tables of §8, keyed by the rules' ``kind``; a kind not listed here gets its own table.
 KIND_TITLES = {
     "element-wise": "§8.2 Element-wise binary operators",
-    "element-wise function": "§8.2 Element-wise functions",
+    "element-wise function": "Element-wise functions (beside §8.2: the paper's identity and "
+                             "max, and rules the package adds)",
     "scalar expansion": "§8.3 Scalar expansion",
     "reduction": "§8.4 Vector reductions",
 }
@@ -243,7 +244,8 @@ NOTATION: tuple[tuple[str, str, str], ...] = (
      "mc.jacobian([f, g], [x, y])"),
     (r"y = \begin{cases} a & \text{condition}_1 \\ b & \text{condition}_2 \end{cases}",
      r"$y$ is $a$ when condition 1 holds and $b$ when condition 2 holds (here the paper's "
-     r"$\frac{d}{dz}\max(0, z)$; its value $0$ at $z = 0$ is a convention, for there the "
+     r"$\frac{\partial}{\partial z}\max(0, z)$ of §5; its value $0$ at $z = 0$ is a "
+     r"convention, for there the "
      r"derivative does not exist: erratum E5-b)", "sp.Piecewise((0, z <= 0), (1, True))"),
 )
 

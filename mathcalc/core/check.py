@@ -211,7 +211,7 @@ def check_derivative(fs, xs, claimed, at=None, rng=None, *, n_points: int = 3,
     what = (f"∂f/∂x of {len(exprs)} function{'s' if len(exprs) != 1 else ''} of "
             f"{len(symbols)} variable{'s' if len(symbols) != 1 else ''} ({layout} layout) "
             "agrees with finite differences")
-    for point in points:
+    for number, point in enumerate(points, 1):
         where = ", ".join(f"{s}={v:.6g}" for s, v in zip(symbols, point))
         check_finite(f(point), f"f at ({where})")
         with warnings.catch_warnings():
@@ -231,7 +231,11 @@ def check_derivative(fs, xs, claimed, at=None, rng=None, *, n_points: int = 3,
             for i, j in bad[:10]:
                 r, k = (j, i) if flip else (i, j)
                 lines.append(f"({r}, {k}):  {symbolic[i, j]:14.8g}  {numeric[i, j]:14.8g}  {J[i, j]}")
-            return CheckResult(what.replace("agrees", "does not agree"), False,
-                               {"finite differences": worst}, len(points),
+            # The check stops at the first point that disagrees: it reports the points
+            # it compared, not the ones it drew.
+            stopped = (f" at point {number} of {len(points)}, where the check stopped"
+                       if len(points) > 1 else "")
+            return CheckResult(what.replace("agrees", "does not agree") + stopped, False,
+                               {"finite differences": worst}, number,
                                failures=tuple(lines)).raise_if_failed()
     return CheckResult(what, True, {"finite differences": worst}, len(points))

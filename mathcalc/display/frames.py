@@ -15,9 +15,12 @@ import ipywidgets as W
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
 
 MAX_FRAMES = 400         # PNG frames of one widget (each several kB)
+# A phone's frames: 3.6 in at 100 dpi, 360 px, shown in a column of about 340 CSS px.
+NARROW_WIDTH = 3.6
 AXES_RECT = (0.13, 0.14, 0.82, 0.76)  # fixed axes position: frames line up when switched
 
 
@@ -49,6 +52,27 @@ def _png(fig: Figure, dpi: int = 100, colors: int = 64) -> bytes:
     out = io.BytesIO()
     small.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def narrow_layout(figsize, narrow: dict | None, plot: Callable | None = None) -> tuple[tuple, dict]:
+    """The figure size and extra plot arguments of a widget's frames for a phone:
+    ``narrow["figsize"]`` (default: :data:`NARROW_WIDTH` wide, a little taller than the
+    desktop frame's shape) and the rest of ``narrow`` (e.g. ``layout="stacked"`` for a
+    plot helper that can stack its panels). Without ``narrow``, the plot helper's own
+    ``plot.narrow``, where it declares one."""
+    extra = dict(narrow if narrow is not None else getattr(plot, "narrow", None) or {})
+    width, height = figsize
+    size = extra.pop("figsize", (NARROW_WIDTH, round(max(2.9, height * NARROW_WIDTH / width * 1.25), 2)))
+    return tuple(size), extra
+
+
+def smallest_text_px(fig: Figure) -> float | None:
+    """The size, in the figure's pixels, of the smallest text it draws (tick labels, legend,
+    titles): a player reports it (``data-font-px``), and the size a reader sees is that
+    times the frame's width on screen over its drawn width. None for a figure without text."""
+    fig.canvas.draw()  # tick labels get their text when drawn
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes) * fig.dpi / 72 if sizes else None
 
 
 def frame_widget(png: bytes, alt: str) -> W.HTML:

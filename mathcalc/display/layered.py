@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import html
+import inspect
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 import ipywidgets as W
 import numpy as np
 
-from .frames import MAX_FRAMES, KernelFreeWidget, _draw, _label, _png, _sliders
-from .marks import AxesMap, draw_marks, svg_data_uri, to_svg
+from .frames import (MAX_FRAMES, KernelFreeWidget, _draw, _label, _png, _sliders, narrow_layout,
+                     smallest_text_px)
+from .marks import AxesMap, Text, draw_marks, svg_data_uri, to_svg
 from .player import OVERLAY_STYLE, layered_player_html
 
 MAX_MARK_FRAMES = 1024   # SVG frames of one layer of marks (each a few hundred bytes)
@@ -59,7 +61,8 @@ def _stack_html(srcs: list[str], alt: str) -> str:
 
 
 def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Callable,
-            defaults: dict | None = None, figsize=(8.0, 3.4), title: str = "") -> KernelFreeWidget:
+            defaults: dict | None = None, figsize=(8.0, 3.4), title: str = "",
+            narrow: dict | None = None) -> KernelFreeWidget:
     """Sliders over ``params`` switching a picture made of stacked layers (:class:`Layer`).
 
     Each layer is drawn only for the sliders it depends on: on a 9 × 9 × 9 grid, axes that
@@ -69,7 +72,10 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
     values "(w = 1, b = 0.5, x = 2)". In the static book the player switches each layer's
     frames (:func:`mathcalc.display.player.layered_player_html`); live in Jupyter the
     sliders pick the precomputed frames of the current combination; in the PDF the
-    default combination is one PNG (the marks drawn by matplotlib).
+    default combination is one PNG (the marks drawn by matplotlib). The static player also
+    gets every layer drawn for a phone (:func:`mathcalc.display.frames.narrow_layout`;
+    ``narrow``'s extra arguments go to the base layer's plot helper, e.g. to stack its
+    panels).
     """
     names, values, start = _sliders(params, defaults)
     layers = list(layers)
@@ -81,31 +87,49 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
             raise ValueError(f"layer {layer.draw.__name__} depends on {layer.depends}: "
                              f"names must be sliders {names}, in that order")
     base = layers[0]
-    base_frames, maps = [], None
-    for _, kw in _combinations(base.depends, names, values):
-        fig = _draw(base.draw, figsize, 100, None, kw)
-        these = [AxesMap.of(ax) for ax in fig.axes]
-        if maps is not None and these != maps:
-            raise ValueError(f"the base layer's axes move between frames ({kw})")
-        maps = these
-        base_frames.append(_png(fig, colors=256))  # few frames: keep the legend's colours
-    if len(base_frames) > MAX_FRAMES:
-        raise ValueError(f"{len(base_frames)} base frames is more than {MAX_FRAMES}")
-    size = (int(round(figsize[0] * 100)), int(round(figsize[1] * 100)))
 
     def values_text(kw):
         return ", ".join(f"{n} = {_label(n, kw[n])}" for n in names)
 
-    stacked = [([names.index(d) for d in base.depends], [(png, "") for png in base_frames])]
-    for k, layer in enumerate(layers[1:], start=1):
-        top = k == len(layers) - 1
-        frames = []
-        for _, kw in _combinations(layer.depends, names, values):
-            uri = svg_data_uri(to_svg(layer.draw(**kw), maps, size))
-            frames.append((uri, f"{caption(**kw)} ({values_text(kw)})" if top else ""))
-        if len(frames) > MAX_MARK_FRAMES:
-            raise ValueError(f"{len(frames)} frames of marks is more than {MAX_MARK_FRAMES}")
-        stacked.append(([names.index(d) for d in layer.depends], frames))
+    def drawn(size, extra):
+        """Every layer's frames at figure ``size`` (the base drawn with ``extra``)."""
+        base_frames, maps = [], None
+        for _, kw in _combinations(base.depends, names, values):
+            fig = _draw(base.draw, size, 100, None, {**kw, **extra})
+            these = [AxesMap.of(ax) for ax in fig.axes]
+            if maps is not None and these != maps:
+                raise ValueError(f"the base layer's axes move between frames ({kw})")
+            maps = these
+            base_frames.append(_png(fig, colors=256))  # few frames: keep the legend's colours
+        if len(base_frames) > MAX_FRAMES:
+            raise ValueError(f"{len(base_frames)} base frames is more than {MAX_FRAMES}")
+        pixels = (int(round(size[0] * 100)), int(round(size[1] * 100)))
+        stacked = [([names.index(d) for d in base.depends], [(png, "") for png in base_frames])]
+        for k, layer in enumerate(layers[1:], start=1):
+            top = k == len(layers) - 1
+            frames = []
+            # a marks layer that takes the base's extra arguments (e.g. layout) gets them too
+            takes = {k: v for k, v in extra.items()
+                     if k in inspect.signature(layer.draw).parameters}
+            for _, kw in _combinations(layer.depends, names, values):
+                uri = svg_data_uri(to_svg(layer.draw(**kw, **takes), maps, pixels))
+                frames.append((uri, f"{caption(**kw)} ({values_text(kw)})" if top else ""))
+            if len(frames) > MAX_MARK_FRAMES:
+                raise ValueError(f"{len(frames)} frames of marks is more than {MAX_MARK_FRAMES}")
+            stacked.append(([names.index(d) for d in layer.depends], frames))
+        # the smallest text at the start: the base's, or a mark's (sized in pixels)
+        at_start = {n: v[i] for n, v, i in zip(names, values, start)}
+        sizes = [smallest_text_px(_draw(base.draw, size, 100, None,
+                                        {**{d: at_start[d] for d in base.depends}, **extra}))]
+        for layer in layers[1:]:
+            takes = {k: v for k, v in extra.items() if k in inspect.signature(layer.draw).parameters}
+            sizes += [m.size for m in layer.draw(**{d: at_start[d] for d in layer.depends}, **takes)
+                      if isinstance(m, Text)]
+        sizes = [x for x in sizes if x is not None]
+        return stacked, (min(sizes) if sizes else None)
+
+    stacked, font_px = drawn(figsize, {})
+    narrow_stacked, narrow_px = drawn(*narrow_layout(figsize, narrow, base.draw))
 
     def at(kw_index):  # the frames of every layer for one combination of slider indices
         out = []
@@ -144,7 +168,8 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
     shape = " × ".join(f"{n} ({len(v)} values)" for n, v in zip(names, values))
     parts = ", ".join(f"{getattr(l.draw, '__name__', 'layer')} {c}" for l, c in zip(layers, counts))
     summary = f"Kernel-free layered widget over {shape}; frames per layer: {parts}"
-    page = layered_player_html(stacked, names, labels, start, title=title)
+    page = layered_player_html(stacked, names, labels, start, title=title, font_px=font_px,
+                               narrow=narrow_stacked, narrow_font_px=narrow_px)
     return KernelFreeWidget(W.VBox(children), default_png(), summary, sum(counts), [], page)
 
 

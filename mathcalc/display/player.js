@@ -1,101 +1,123 @@
 // The player of a kernel-free widget (mathcalc/display/player.py writes its HTML and puts this
 // script inside it, so that it works wherever the HTML is shown with scripts: the static
 // book, nbviewer, a notebook front end that falls back to text/html). Range inputs index
-// each parameter's values. The HTML holds the shown frame as an <img> and all frames as
-// JSON (null for the shown one), in row-major order (the last slider varies fastest); this
-// script makes the other <img>s, shows one frame at a time, and Play advances the first
-// slider. A layered player stacks several such sets of frames, each over the sliders it
-// depends on, in one <img> per layer whose source it swaps, and shows the top frame's alt
-// text as the caption. Until it runs, the controls are disabled and a note says where they work.
+// each parameter's values. The HTML holds the shown frame as an <img> (one per layer of a
+// layered player) and the frames as JSON, in row-major order (the last slider varies
+// fastest); moving a slider swaps each layer's <img> source to the frame its sliders name,
+// and the top frame's alt text is the caption. Play advances the first slider. Until the
+// script runs, the controls are disabled and a note says where they work.
+//
+// Two layouts: the frames drawn for a desktop column (JSON `mathcalc-frame-data` or
+// `mathcalc-layer-data`, null marking the shown frame) and, where the widget has them, the
+// frames drawn for a phone (`mathcalc-narrow-data`: every frame's URI, panels stacked, text
+// sized for a narrow screen). A screen at most 575.98 px wide shows the narrow ones, others
+// the wide ones, switching when the width crosses that line. In the book each JSON sits in a
+// file of its own (`data-src`, a script defining window.mathcalcFrames[key]; book/_ext),
+// loaded only when its layout is shown. The player reports the layout it shows and the size
+// of the smallest text of its frames, in their own pixels (data-layout, data-font-px).
 (function (script) {
   "use strict";
+  var NARROW = "(max-width: 575.98px)";
 
-  // Each layer: the sliders it depends on (null: all) and its <img>s, one per combination
-  // of their values. A one-layer player keeps its frames as a JSON list; a layered one as
-  // {layers: [{dims, frames}]}, the last layer the described frame (URI and alt text),
-  // the others decorative (URI only), stacked in order.
-  function makeImgs(shown, entries) {
-    var imgs = entries.map(function (entry) {
-      if (entry === null) return shown;
-      var img = shown.cloneNode(false);
-      img.src = typeof entry === "string" ? entry : entry[0];
-      img.alt = typeof entry === "string" ? "" : entry[1];
-      img.hidden = true;
-      return img;
-    });
-    imgs.forEach(function (img) { shown.parentNode.appendChild(img); });  // in order; moves `shown`
-    return imgs;
+  // The JSON of one script element: inline, or from the file its data-src names.
+  function load(element, done) {
+    if (!element.dataset.src) return done(JSON.parse(element.textContent));
+    var key = element.dataset.key, frames = window.mathcalcFrames || {};
+    if (frames[key]) return done(frames[key]);
+    var tag = document.createElement("script");
+    tag.src = element.dataset.src;
+    tag.onload = function () { done(window.mathcalcFrames[key]); };
+    tag.onerror = function () { done(null); };
+    document.head.appendChild(tag);
   }
 
-  // A layered player keeps one <img> per layer and swaps its source: hundreds of SVG
-  // frames as <img>s would each be parsed up front (seconds on a slow machine).
-  function swapLayer(shown, entries) {
-    var here = typeof entries.find(function (e) { return e !== null; }) === "string"
-      ? shown.src : [shown.src, shown.alt];
-    var frames = entries.map(function (e) { return e === null ? here : e; });
-    var at = entries.indexOf(null);
-    return {
-      frames: frames,
-      alt: function () { return shown.alt; },
-      select: function (index) {
-        if (index === at) return;
-        var entry = frames[index];
-        shown.src = typeof entry === "string" ? entry : entry[0];
-        if (typeof entry !== "string") shown.alt = entry[1];
-        at = index;
-      }
-    };
-  }
-
-  function toggleLayer(frames) {
-    return {
-      frames: frames,
-      alt: function () { return frames.filter(function (f) { return !f.hidden; })[0].alt; },
-      select: function (index) {
-        for (var f = 0; f < frames.length; f++) frames[f].hidden = f !== index;
-      }
-    };
-  }
-
-  function makeLayers(player) {
-    var box = player.querySelector(".mathcalc-frames");
-    var single = player.querySelector("script.mathcalc-frame-data");
-    if (single) {
-      var layer = toggleLayer(makeImgs(box.querySelector("img.mathcalc-frame"),
-                                       JSON.parse(single.textContent)));
-      layer.dims = null;
-      return [layer];
-    }
-    var spec = JSON.parse(player.querySelector("script.mathcalc-layer-data").textContent);
-    return spec.layers.map(function (data, k) {
-      var layer = swapLayer(box.querySelector('img[data-layer="' + k + '"]'), data.frames);
-      layer.dims = data.dims;
-      return layer;
-    });
+  // Layers as {dims, frames}: dims null for a one-layer player (all sliders); each frame a
+  // URI, or [URI, alt text] for the described layer. A null entry is the shown frame.
+  function layersOf(data) {
+    return Array.isArray(data) ? [{dims: null, frames: data}] : data.layers;
   }
 
   function setup(player) {
     var sliders = Array.prototype.slice.call(player.querySelectorAll("input.mathcalc-slider"));
-    var layers = makeLayers(player);
+    var box = player.querySelector(".mathcalc-frames");
+    var single = player.querySelector("script.mathcalc-frame-data");
+    var imgs = single ? [box.querySelector("img.mathcalc-frame")]
+      : Array.prototype.slice.call(box.querySelectorAll("img[data-layer]"));
     var caption = player.querySelector(".mathcalc-caption");
     var labels = sliders.map(function (s) { return JSON.parse(s.dataset.labels); });
     var play = player.querySelector("button.mathcalc-play");
-    var timer = null;
+    var sources = {wide: single || player.querySelector("script.mathcalc-layer-data"),
+                   narrow: player.querySelector("script.mathcalc-narrow-data")};
+    var fontPx = {wide: player.dataset.fontPx,
+                  narrow: sources.narrow && sources.narrow.dataset.fontPx};
+    var layouts = {}, layers = null, shown = null, timer = null;
+    // the shown frames, as the HTML has them: they fill the wide layout's null entries
+    var first = imgs.map(function (img, k) {
+      return k === imgs.length - 1 ? [img.getAttribute("src"), img.alt] : img.getAttribute("src");
+    });
+
+    function indices() {
+      return sliders.map(function (slider) { return Number(slider.value); });
+    }
+
+    function frameIndex(dims, at) {
+      var index = 0;  // row-major over the layer's sliders: the last varies fastest
+      (dims || at.map(function (_, k) { return k; })).forEach(function (k) {
+        index = index * labels[k].length + at[k];
+      });
+      return index;
+    }
 
     function show() {
-      var at = sliders.map(function (slider, k) {
-        var i = Number(slider.value);
-        slider.setAttribute("aria-valuetext", labels[k][i]);
-        slider.parentNode.querySelector("output").textContent = labels[k][i];
-        return i;
+      var at = indices();
+      at.forEach(function (i, k) {
+        sliders[k].setAttribute("aria-valuetext", labels[k][i]);
+        sliders[k].parentNode.querySelector("output").textContent = labels[k][i];
       });
-      layers.forEach(function (layer) {
-        var index = 0;  // row-major over the layer's sliders: the last varies fastest
-        (layer.dims || at.map(function (_, k) { return k; })).forEach(function (k) {
-          index = index * labels[k].length + at[k];
+      if (!layers) return;
+      layers.forEach(function (layer, k) {
+        var entry = layer.frames[frameIndex(layer.dims, at)];
+        var uri = typeof entry === "string" ? entry : entry[0];
+        if (imgs[k].getAttribute("src") !== uri) imgs[k].src = uri;
+        if (k === layers.length - 1) {
+          // a narrow frame is a URI only: its alt text is the wide frame's
+          var alt = typeof entry === "string"
+            ? layouts.wideAlts[frameIndex(layer.dims, at)] : entry[1];
+          imgs[k].alt = alt;
+          if (caption) caption.textContent = alt;
+        }
+      });
+    }
+
+    // Show `name` ("wide" or "narrow"), loading its frames first if need be.
+    function use(name, then) {
+      if (!sources[name]) name = "wide";
+      if (layouts[name]) {
+        layers = layouts[name];
+        shown = name;
+        player.dataset.layout = name;
+        if (fontPx[name]) player.dataset.fontPx = fontPx[name];
+        show();
+        return then && then();
+      }
+      load(sources.wide, function (wideData) {
+        if (!layouts.wide) {
+          var at = indices();
+          layouts.wide = layersOf(wideData).map(function (layer, k) {
+            var at_k = frameIndex(layer.dims, at);
+            return {dims: layer.dims, frames: layer.frames.map(function (e, i) {
+              return e === null && i === at_k ? first[k] : e;
+            })};
+          });
+          var top = layouts.wide[layouts.wide.length - 1].frames;
+          layouts.wideAlts = top.map(function (e) { return typeof e === "string" ? "" : e[1]; });
+        }
+        if (name === "wide") return use(name, then);
+        load(sources.narrow, function (narrowData) {
+          if (narrowData) layouts.narrow = layersOf(narrowData);
+          else sources.narrow = null;  // could not load: keep the wide frames
+          use(name, then);
         });
-        layer.select(index);
-        if (caption && layer === layers[layers.length - 1]) caption.textContent = layer.alt();
       });
     }
 
@@ -113,25 +135,34 @@
       show();
     }
 
-    sliders.forEach(function (slider) {
-      slider.addEventListener("input", show);
-      slider.disabled = false;
-    });
-    var note = player.querySelector(".mathcalc-static-note");
-    if (note) note.remove();
-    if (play) {
-      play.disabled = false;
-      play.addEventListener("click", function () {
-        if (timer) return stop();
-        if (Number(sliders[0].value) >= Number(sliders[0].max)) sliders[0].value = 0;
-        show();
-        timer = setInterval(step, Number(player.dataset.interval) || 400);
-        play.textContent = "Pause";
-        play.setAttribute("aria-pressed", "true");
+    var media = window.matchMedia ? window.matchMedia(NARROW) : null;
+    function wanted() { return media && media.matches ? "narrow" : "wide"; }
+
+    use(wanted(), function () {
+      sliders.forEach(function (slider) {
+        slider.addEventListener("input", show);
+        slider.disabled = false;
       });
-    }
-    show();
-    player.dataset.ready = "true";
+      var note = player.querySelector(".mathcalc-static-note");
+      if (note) note.remove();
+      if (play) {
+        play.disabled = false;
+        play.addEventListener("click", function () {
+          if (timer) return stop();
+          if (Number(sliders[0].value) >= Number(sliders[0].max)) sliders[0].value = 0;
+          show();
+          timer = setInterval(step, Number(player.dataset.interval) || 400);
+          play.textContent = "Pause";
+          play.setAttribute("aria-pressed", "true");
+        });
+      }
+      if (media && media.addEventListener) {
+        media.addEventListener("change", function () {
+          if (wanted() !== shown) use(wanted());
+        });
+      }
+      player.dataset.ready = "true";
+    });
   }
 
   // Its own player when run in place; any player not yet wired when a front end ran the
@@ -140,6 +171,9 @@
   var players = own && own.classList.contains("mathcalc-player") ? [own]
     : document.querySelectorAll(".mathcalc-player:not([data-ready])");
   Array.prototype.forEach.call(players, function (player) {
-    if (!player.dataset.ready) setup(player);
+    if (!player.dataset.ready && !player.dataset.wiring) {
+      player.dataset.wiring = "true";
+      setup(player);
+    }
   });
 })(document.currentScript);

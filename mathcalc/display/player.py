@@ -65,10 +65,19 @@ def frame_index(indices: Sequence[int], shape: Sequence[int]) -> int:
     return position
 
 
-def _controls(names, labels, start, title, play_interval) -> list[str]:
+def narrow_data(payload, font_px: float | None) -> str:
+    """The frames drawn for a narrow screen, as the JSON ``<script>`` the player reads:
+    a list of URIs (one-layer player) or ``{"layers": [{"dims", "frames"}]}``."""
+    data = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
+    font = f' data-font-px="{font_px:.1f}"' if font_px else ""
+    return f'<script type="application/json" class="mathcalc-narrow-data"{font}>{data}</script>'
+
+
+def _controls(names, labels, start, title, play_interval, font_px) -> list[str]:
     """The player's opening tag, title, sliders (and Play) and the static note."""
     interval = f' data-interval="{int(play_interval)}"' if play_interval else ""
-    parts = [f'<div class="mathcalc-player"{interval}>']
+    font = f' data-font-px="{font_px:.1f}"' if font_px else ""
+    parts = [f'<div class="mathcalc-player"{interval}{font}>']
     if title:
         parts.append(f'<p class="mathcalc-player-title"><strong>{html.escape(title)}</strong></p>')
     parts.append('<div class="mathcalc-controls">')
@@ -89,14 +98,21 @@ def _controls(names, labels, start, title, play_interval) -> list[str]:
 
 def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
                 labels: Sequence[Sequence[str]], start: Sequence[int], *,
-                title: str = "", play_interval: int | None = None) -> str:
+                title: str = "", play_interval: int | None = None,
+                font_px: float | None = None, narrow: Sequence | None = None,
+                narrow_font_px: float | None = None) -> str:
     """The HTML of a player over ``len(names)`` parameters.
 
     ``frames``: (PNG bytes, alt text) for every combination of slider positions, in
     row-major order (``np.prod(shape)`` of them, shape = the number of labels per name).
     ``labels[k]``: the text shown for each value of parameter ``names[k]``; ``start``:
     each slider's starting index. ``play_interval`` (ms) adds a Play button that advances
-    the first slider. Deterministic: no ids, so the same frames give the same HTML.
+    the first slider. ``font_px``: the smallest text of the frames, in their pixels
+    (:func:`mathcalc.display.frames.smallest_text_px`), reported as ``data-font-px``.
+    ``narrow``: the same frames drawn for a phone's screen (PNG bytes or URIs, same order;
+    their alt texts are the wide frames'), with their ``narrow_font_px``: a screen at most
+    575.98 px wide shows them (:func:`narrow_data`).
+    Deterministic: no ids, so the same frames give the same HTML.
     """
     if not (len(names) == len(labels) == len(start)) or not names:
         raise ValueError(f"need one list of labels and one start index per name: "
@@ -106,7 +122,7 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
         raise ValueError(f"{len(frames)} frames for sliders of shape {tuple(shape)}: "
                          f"expected {int(np.prod(shape))}")
     shown = frame_index(start, shape)
-    parts = _controls(names, labels, start, title, play_interval)
+    parts = _controls(names, labels, start, title, play_interval, font_px)
     # The shown frame as an <img>; every other frame as data for the script (null marks
     # the shown one). HTML sanitisers drop a <script> with its content but keep <img>s
     # and strip ``hidden``: as hidden <img>s, all frames would show at once there.
@@ -116,6 +132,10 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
     others = [None if k == shown else [_data_uri(png), alt] for k, (png, alt) in enumerate(frames)]
     data = json.dumps(others, ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" class="mathcalc-frame-data">{data}</script>')
+    if narrow is not None:
+        if len(narrow) != len(frames):
+            raise ValueError(f"{len(narrow)} narrow frames for {len(frames)} frames")
+        parts.append(narrow_data([_data_uri(f) for f in narrow], narrow_font_px))
     parts.append(f'<script>\n{PLAYER_JS}</script>')
     parts.append('</div>')
     return "\n".join(parts)
@@ -127,7 +147,9 @@ OVERLAY_STYLE = "position:absolute;left:0;top:0;width:100%;height:auto"
 
 def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
                         names: Sequence[str], labels: Sequence[Sequence[str]],
-                        start: Sequence[int], *, title: str = "") -> str:
+                        start: Sequence[int], *, title: str = "",
+                        font_px: float | None = None, narrow: Sequence | None = None,
+                        narrow_font_px: float | None = None) -> str:
     """The HTML of a player whose picture is a stack of layers over ``len(names)`` sliders.
 
     ``layers[k] = (dims, frames)``: the layer depends on the sliders ``dims`` (indices into
@@ -136,7 +158,9 @@ def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
     the size of layer 0. The last layer must depend on every slider: its frame is the
     ``img.mathcalc-frame`` whose alt text describes the whole picture, shown as a caption
     below it too; the layers under it are decorative (empty alt, ``aria-hidden``).
-    The JSON holds every layer's frames with ``null`` for the shown one.
+    The JSON holds every layer's frames with ``null`` for the shown one. ``font_px`` as
+    for :func:`player_html`; ``narrow``: the layers drawn for a phone's screen, as
+    ``layers`` (same dims and counts; the alt texts are the wide frames').
     """
     if not (len(names) == len(labels) == len(start)) or not names:
         raise ValueError(f"need one list of labels and one start index per name: "
@@ -144,7 +168,7 @@ def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
     if not layers or list(layers[-1][0]) != list(range(len(names))):
         raise ValueError("the last layer must depend on every slider, in order")
     shape = [len(ls) for ls in labels]
-    parts = _controls(names, labels, start, title, None)
+    parts = _controls(names, labels, start, title, None, font_px)
     parts.append('<div class="mathcalc-frames" style="position:relative;display:inline-block;'
                  'max-width:100%">')
     data = []
@@ -170,6 +194,12 @@ def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
     parts.append(f'<p class="mathcalc-caption">{html.escape(layers[-1][1][frame_index(start, shape)][1])}</p>')
     payload = json.dumps({"layers": data}, ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" class="mathcalc-layer-data">{payload}</script>')
+    if narrow is not None:
+        if [(list(d), len(f)) for d, f in narrow] != [(list(d), len(f)) for d, f in layers]:
+            raise ValueError("the narrow layers must have the wide layers' dims and frame counts")
+        parts.append(narrow_data({"layers": [
+            {"dims": list(d), "frames": [_data_uri(f[0] if isinstance(f, tuple) else f) for f in fr]}
+            for d, fr in narrow]}, narrow_font_px))
     parts.append(f'<script>\n{PLAYER_JS}</script>')
     parts.append('</div>')
     return "\n".join(parts)

@@ -7,6 +7,7 @@ keeps nbval's comparison of stored outputs exact.
 from __future__ import annotations
 
 import inspect
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -36,10 +37,28 @@ def _cell(value) -> str:
     return text.replace("|", r"\|").replace("\n", " ")
 
 
+_MATH = re.compile(r"\$\$.*?\$\$|\$.*?\$", re.S)
+
+
+def _has_text(header: str) -> bool:
+    """Whether a header has a letter or a digit outside its math: a header cell that is math
+    only, or empty, has no visible text for a screen reader (axe-core's empty-table-header)."""
+    return any(ch.isalnum() for ch in _MATH.sub("", header))
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence]) -> Markdown:
-    """A Markdown table; SymPy objects in cells are rendered as inline math."""
+    """A Markdown table; SymPy objects in cells are rendered as inline math.
+
+    Every header needs a word outside its math (``"function $f(x)$"``, not ``"$f(x)$"``; not
+    ``""``): ``ValueError`` names a header that has none.
+    """
     if any(len(r) != len(headers) for r in rows):
         raise ValueError("every row needs one cell per header")
+    for h in headers:
+        if not _has_text(h):
+            raise ValueError(f"the table header {h!r} has no text outside its math: give it a "
+                             "word or two (e.g. 'function $f(x)$'), for a header cell that is "
+                             "math only or empty has no text a screen reader can announce")
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
     return Markdown("\n".join(lines))

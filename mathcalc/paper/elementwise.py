@@ -5,7 +5,7 @@
 - their Jacobians, computed with :func:`mathcalc.jacobian` from the scalar equations, and
   at seeded random points;
 - the (i, j) entry of an element-wise Jacobian for *symbolic* i, j and n (§4.2);
-- y = f(w) ∘ g(x) with undefined functions, with and without the diagonal condition.
+- y = f(w) ◯ g(x) with undefined functions, with and without the diagonal condition.
 
 Numerator layout throughout: a Jacobian of m outputs in n variables is m x n, rows are
 outputs.
@@ -35,7 +35,7 @@ def _rule_for(name: str):
 
 
 def apply_operator(name: str, w: sp.Matrix, x: sp.Matrix) -> sp.Matrix:
-    """y = w ∘ x for one of :data:`OPERATOR_NAMES`, on SymPy columns of equal length.
+    """y = w ◯ x for one of :data:`OPERATOR_NAMES`, on SymPy columns of equal length.
 
     The four operators of §4.2 come from the rules table. The counter-example
     ``cumsum(w) ⊗ x`` has y_i = (w_1 + ... + w_i) x_i: f_i(w) reads w_j for every j ≤ i,
@@ -50,7 +50,7 @@ def apply_operator(name: str, w: sp.Matrix, x: sp.Matrix) -> sp.Matrix:
 
 
 def operator_jacobian(name: str, wrt: str, n: int) -> sp.Matrix:
-    """The n x n Jacobian ∂y/∂w or ∂y/∂x (``wrt`` = ``"w"`` or ``"x"``) of y = w ∘ x.
+    """The n x n Jacobian ∂y/∂w or ∂y/∂x (``wrt`` = ``"w"`` or ``"x"``) of y = w ◯ x.
 
     Computed by :func:`mathcalc.jacobian` from the scalar equations, numerator layout.
     """
@@ -105,7 +105,7 @@ def operator_jacobian_at(name: str, wrt: str, n: int, rng=0) -> np.ndarray:
 
 
 def generic_elementwise(key: str, n: int, diagonal_condition: bool = False):
-    """y = f(w) ∘ g(x) with undefined functions f_i, g_i and ∘ the rule ``key`` (§4.2).
+    """y = f(w) ◯ g(x) with undefined functions f_i, g_i and ◯ the rule ``key`` (§4.2).
 
     Without the condition each f_i reads all of w and each g_i all of x, so the Jacobian
     is a full "furball"; with ``diagonal_condition`` f_i reads only w_i and g_i only x_i

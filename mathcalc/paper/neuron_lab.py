@@ -8,7 +8,9 @@ frame's caption and alt text).
 - :class:`LossLab`: a small one-input data set (five samples, one of which, x₃, the
   reader moves), the slider grids, and :meth:`LossLab.read`: which samples are active
   (w·xᵢ + b > 0), each one's contribution (2/N)·eᵢxᵢ to ∂C/∂w (or (2/N)·eᵢ to ∂C/∂b), the
-  totals, and the paper's printed §6.1 form, which counts inactive samples too.
+  totals, and the paper's printed §6.1 form, which counts inactive samples too; a sample
+  on its kink (w·xᵢ + b = 0, yᵢ ≠ 0) is flagged: there C has no gradient, and the totals
+  are the paper's convention (the ReLU's slope taken as 0 at 0).
 
 The captions are built only from these readings, so a test can compare every frame's
 text with direct calls of :func:`~mathcalc.paper.neuron.activation_gradient`,
@@ -90,6 +92,9 @@ class LabReading:
     ``active`` the mask zᵢ > 0, ``contrib_w`` = (2/N)·eᵢxᵢ and ``contrib_b`` = (2/N)·eᵢ
     where active, else 0 (their sums are ``grad_w`` and ``grad_b``). ``paper_w`` and
     ``paper_b`` are the paper's printed §6.1 form (every sample counted when any is active).
+    ``kink`` marks the samples on their kink, zᵢ = 0 exactly with yᵢ ≠ 0: their term
+    (yᵢ − max(0, zᵢ))² has one-sided slopes 0 and −2yᵢ in zᵢ, so C has no gradient there
+    and ``grad_w``, ``grad_b`` are the paper's convention (slope 0 at zᵢ = 0).
     """
 
     w: float
@@ -103,6 +108,7 @@ class LabReading:
     grad_b: float
     paper_w: float
     paper_b: float
+    kink: np.ndarray
 
     @property
     def paper_agrees(self) -> bool:
@@ -118,10 +124,14 @@ class LabReading:
         contrib = self.contrib_w if which == "w" else self.contrib_b
         term = "(2/N)·eᵢxᵢ" if which == "w" else "(2/N)·eᵢ"
         n_active = int(self.active.sum())
-        parts = [f"{sample_name(i)} {_num(c)}" if a else f"{sample_name(i)} inactive"
-                 for i, (c, a) in enumerate(zip(contrib, self.active))]
+        parts = [f"{sample_name(i)} {_num(c)}" if a else
+                 f"{sample_name(i)} inactive" + (" (kink: z = 0)" if k else "")
+                 for i, (c, a, k) in enumerate(zip(contrib, self.active, self.kink))]
         text = (f"{n_active} of {len(self.x)} samples active; contributions {term}: "
                 f"{', '.join(parts)}; ∂C/∂w = {_num(self.grad_w)}, ∂C/∂b = {_num(self.grad_b)}")
+        if self.kink.any():
+            text += (" (at a kink C has no gradient: these are the values of the paper's "
+                     "convention, the ReLU's slope taken as 0 at z = 0)")
         section = "§6.1" if which == "w" else "§6.2"
         if self.paper_agrees:
             case = "every sample is active" if n_active == len(self.x) else "no sample is active"
@@ -168,12 +178,13 @@ class LossLab:
         """The §6 numbers at (w, b) with the moved sample at ``x_moved``."""
         X, y = self.data(x_moved)
         e, active = error_terms([w], b, X, y)
+        kink = (affine([w], b, X) == 0) & (y != 0)  # exact: the grids add exactly
         N = len(y)
         contrib_b = np.where(active, 2.0 / N * e, 0.0)
         gw, gb = loss_gradient([w], b, X, y)
         pw, pb = loss_gradient_paper_61([w], b, X, y)
         return LabReading(float(w), float(b), X[:, 0], e, active, contrib_b * X[:, 0],
-                          contrib_b, float(gw[0]), float(gb), float(pw[0]), float(pb))
+                          contrib_b, float(gw[0]), float(gb), float(pw[0]), float(pb), kink)
 
     def surface(self, x_moved: float, k: int = 91) -> LossGrid:
         """C(w, b) on a k × k grid over (``wlim``, ``blim``) for this x₃ (the contours)."""

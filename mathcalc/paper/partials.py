@@ -67,7 +67,8 @@ def jacobian_shape_grid(m: int = 2, n: int = 3) -> tuple[list[str], list[list[st
     Each cell names the derivative and states the shape from :func:`jacobian_shapes`.
     """
     shapes = jacobian_shapes(m, n)
-    headers = ["", "scalar $x$", f"vector $\\mathbf{{x}}$ ($n = {n}$)"]
+    headers = ["function (rows), variable (columns)", "scalar $x$",
+               f"vector $\\mathbf{{x}}$ ($n = {n}$)"]
     rows = []
     for f_kind, f_label in (("scalar", "scalar $f$"), ("vector", f"vector $\\mathbf{{f}}$ ($m = {m}$)")):
         row = [f_label]

@@ -77,6 +77,7 @@ def test_neuron_activation_gradient():
     a = ad.relu(ad.dot(wv, x) + bv)
     a.backward()
     z = w @ x + b
+    assert z < 0  # the clipped branch: book/autodiff.ipynb checks the active one
     np.testing.assert_allclose(wv.grad, x * (z > 0))
     assert float(bv.grad) == (1.0 if z > 0 else 0.0)
 

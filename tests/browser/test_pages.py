@@ -1,9 +1,10 @@
-"""Every page of the built book, as a reader's browser sees it: math typeset by the local
-MathJax, every display equation within the text column at desktop width (and scrolling,
-never cut off, on a phone), figures loaded and described (alt text), headings in order,
-widgets that respond, no console error, no request that leaves the machine (the book must
-work offline), and no serious or critical accessibility violation (axe-core, vendored for
-the tests)."""
+"""Every page of the built book, as a reader's browser sees it, in one visit per page: math
+typeset by the local MathJax, every display equation within the text column at desktop
+width, figures loaded and described (alt text), headings in order, widgets that respond, no
+console error, no request that leaves the machine (the book must work offline); then on a
+390 px phone, nothing wider than the screen and nothing cut off, slider targets a finger can
+hit; then in the dark colour scheme, every figure and widget drawn exactly as in light mode.
+axe-core (vendored for the tests) finds no violation of any impact, light and dark."""
 from __future__ import annotations
 
 import gzip
@@ -29,10 +30,9 @@ VISIBLE_PROSE = """() => {
 }"""
 
 
-# axe-core with its default rule set, nothing disabled, nothing excluded: the violations
-# that keep a keyboard, screen-reader or speech-input reader out.
+# axe-core with its default rule set, nothing disabled, nothing excluded, every impact
+# (minor to critical).
 AXE_RUN = """() => axe.run(document).then(r => r.violations
-  .filter(v => v.impact === 'serious' || v.impact === 'critical')
   .map(v => ({rule: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map(n => n.html.slice(0, 160))})))"""
 
@@ -58,11 +58,86 @@ DISPLAY_MATH = """mode => [...MathJax.startup.document.math]
 }).map(m => (m.typesetRoot.querySelector('mjx-merror') ? 'MathJax error: ' : '') + m.math.slice(0, 90))"""
 PHONE = {"width": 390, "height": 844}
 
+# On a phone: the page's width, and what sticks out of the screen without a box of its own
+# that scrolls (cut off by the theme's clipping, or widening the page).
+STICKS_OUT = """() => { const W = document.documentElement.clientWidth, out = [];
+  const scrolls = e => { for (let p = e.parentElement; p && p.tagName !== 'ARTICLE'; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if ((o === 'auto' || o === 'scroll') && p.scrollWidth > p.clientWidth + 1) return true; }
+    return false; };
+  for (const e of document.querySelectorAll(
+      'article mjx-container, article code, article img, article table, article pre, article .mathcalc-player')) {
+    if (e.closest('mjx-assistive-mml')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && (r.right > W + 1 || r.left < -1) && !scrolls(e))
+      out.push(e.tagName.toLowerCase() + ': ' + (e.textContent || e.getAttribute('alt') || '').slice(0, 70));
+  }
+  return {width: document.documentElement.scrollWidth, out: out}; }"""
+
+# Controls of a widget smaller than 24 x 24 CSS px (WCAG 2.2, 2.5.8 target size).
+SMALL_TARGETS = """() => [...document.querySelectorAll('input.mathcalc-slider, button.mathcalc-play')]
+  .map(e => e.getBoundingClientRect()).filter(r => r.width < 24 || r.height < 24)
+  .map(r => `${r.width.toFixed(0)} x ${r.height.toFixed(0)}`)"""
+
+# In dark mode: images of cell outputs the theme would still dim or set on its grey card.
+DIMMED = """() => [...document.querySelectorAll('.bd-content div.cell_output img')].filter(i => {
+  const s = getComputedStyle(i), card = s.backgroundColor;
+  return s.filter !== 'none' || parseFloat(s.paddingLeft) > 0 ||
+         !(card === 'rgba(0, 0, 0, 0)' || card === 'rgb(255, 255, 255)'); }).map(i => i.alt.slice(0, 60))"""
+
+
+# Each player's layout, and the size on screen of the smallest text of its picture: the size
+# its frames were drawn with (data-font-px, in the frame's pixels) times the frame's width
+# on screen over its drawn width.
+WIDGET_TEXT = """() => [...document.querySelectorAll('.mathcalc-player[data-font-px]')].map(p => {
+  const img = p.querySelector('img.mathcalc-frame');
+  return {layout: p.dataset.layout, alt: img.alt.slice(0, 50), complete: img.complete && img.naturalWidth > 0,
+          px: parseFloat(p.dataset.fontPx) * img.getBoundingClientRect().width / img.naturalWidth}; })"""
+MIN_TEXT_PX = 9
+
+
+def widget_text(page, layout: str) -> list[dict]:
+    """The players once each shows ``layout`` with its images loaded (a change of width
+    switches the frames), and their smallest text on screen."""
+    page.wait_for_function(f"() => [...document.querySelectorAll('.mathcalc-player')].every(p => "
+                           f"p.dataset.layout === '{layout}' && [...p.querySelectorAll('img')]"
+                           f".every(i => i.complete && i.naturalWidth > 0))", timeout=20000)
+    return page.evaluate(WIDGET_TEXT)
+
+
+def assert_widget_text_readable(page, layout: str) -> None:
+    small = [w for w in widget_text(page, layout) if w["px"] < MIN_TEXT_PX]
+    assert not small, f"{layout} widgets whose smallest text is under {MIN_TEXT_PX} px on screen: {small}"
+
 
 def axe_violations(page) -> list[dict]:
-    """axe-core's serious and critical violations on the page as it stands."""
-    page.add_script_tag(path=str(AXE))
+    """axe-core's violations, of any impact, on the page as it stands."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN)
+
+
+def set_scheme(page, scheme: str) -> None:
+    """The reader's system colour scheme; the theme (mode auto) follows it at once."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=5000)
+
+
+def player_pictures(page) -> list[bytes]:
+    """A screenshot of each player's picture (its stack of frames), as PNG bytes, each
+    whole on the screen and clear of the theme's sticky header: the screen is made as
+    tall as the tallest picture meanwhile (its width, and so the layout, unchanged)."""
+    boxes = page.locator(".mathcalc-player .mathcalc-frames")
+    screen = page.viewport_size
+    tallest = max([boxes.nth(k).bounding_box()["height"] for k in range(boxes.count())], default=0)
+    page.set_viewport_size({"width": screen["width"], "height": max(screen["height"], int(tallest) + 200)})
+    shots = []
+    for k in range(boxes.count()):
+        box = boxes.nth(k)
+        box.evaluate("e => e.scrollIntoView({block: 'center'})")
+        shots.append(box.screenshot(animations="disabled"))
+    page.set_viewport_size(screen)
+    return shots
 
 
 def served_bytes(responses) -> int:
@@ -164,10 +239,38 @@ def test_page_renders_offline(visit, base_url, page_file):
     assert not too_wide, f"display equations wider than the column at desktop width: {too_wide}"
     # on the page as the reader has it (math typeset, widgets wired)
     violations = axe_violations(page)
-    assert not violations, f"axe-core, serious or critical: {json.dumps(violations, indent=1)}"
+    assert not violations, f"axe-core, light: {json.dumps(violations, indent=1)}"
+    if page_file in widget_pages():
+        assert_widget_text_readable(page, "wide")
+        every_slider_changes_its_figure(page, page_file)
+    if page_file in layered_pages():
+        each_slider_switches_exactly_its_layers(page, page_file)
+    # a phone: the widgets switch to the frames drawn for it
     page.set_viewport_size(PHONE)
+    # the theme makes a box that now scrolls focusable once the resize settles (300 ms)
+    page.wait_for_function("() => [...document.querySelectorAll('pre, .pst-scrollable-table-container')]"
+                           ".every(e => e.scrollWidth <= e.clientWidth || e.tabIndex === 0)", timeout=5000)
+    if page_file in widget_pages():
+        assert_widget_text_readable(page, "narrow")
+        assert_in_step(settled(page.locator(".mathcalc-player").first), f"{page_file} on a phone")
     cut_off = page.evaluate(DISPLAY_MATH, "scrolls")
     assert not cut_off, f"display equations cut off on a phone: {cut_off}"
+    sticks_out = page.evaluate(STICKS_OUT)
+    assert sticks_out["width"] <= PHONE["width"], f"the page is {sticks_out['width']} px wide on a phone"
+    assert not sticks_out["out"], f"cut off on a phone: {sticks_out['out']}"
+    small = page.evaluate(SMALL_TARGETS)
+    assert not small, f"slider or button targets under 24 x 24 px: {small}"
+    # dark mode (on the phone): figures and widgets drawn as in light mode, pixel for pixel
+    light = player_pictures(page)
+    set_scheme(page, "dark")
+    dimmed = page.evaluate(DIMMED)
+    assert not dimmed, f"figures dimmed or on a grey card in dark mode: {dimmed}"
+    dark = player_pictures(page)
+    for k, (a, b) in enumerate(zip(light, dark)):
+        assert a == b, f"player {k}: its picture in dark mode differs from light mode"
+    violations = axe_violations(page)
+    assert not violations, f"axe-core, dark: {json.dumps(violations, indent=1)}"
+    assert not v.errors, f"console errors: {v.errors}"
 
 
 @pytest.mark.parametrize("page_file", PAGES)
@@ -229,12 +332,9 @@ def test_the_book_has_players_and_no_widget_manager(html_root):
             assert heavy not in text, f"{f}: still loads {heavy}"
 
 
-@pytest.mark.parametrize("page_file", widget_pages())
-def test_every_slider_changes_its_figure(visit, base_url, page_file):
+def every_slider_changes_its_figure(page, page_file):
     """Each slider, moved with the keyboard, shows another precomputed frame, the one its
     readouts name (compared by the visible image's alt text, which names the values)."""
-    v = visit(f"{base_url}/{page_file}.html")
-    page = v.page
     page.wait_for_selector(".mathcalc-player[data-ready]", timeout=20000)
     sliders = page.locator("input.mathcalc-slider")
     assert sliders.count() > 0, "no slider on a page with widgets"
@@ -253,7 +353,6 @@ def test_every_slider_changes_its_figure(visit, base_url, page_file):
             after = settled(player)
         assert after["alts"] != before["alts"], f"slider {k} on {page_file} did not change its figure"
         assert_in_step(after, f"slider {k} on {page_file}, moved")
-    assert not v.errors, f"console errors: {v.errors}"
 
 
 @pytest.mark.parametrize("page_file", [p for p in widget_pages() if p.endswith("training")])
@@ -350,7 +449,8 @@ def layered_pages() -> list[str]:
 
 # Per layer of a layered player: the sliders it depends on and the src of each visible image.
 LAYERS_STATE = """player => {
-  const spec = JSON.parse(player.querySelector('script.mathcalc-layer-data').textContent);
+  const data = player.querySelector('script.mathcalc-layer-data');  // in the book, in a file
+  const spec = data.dataset.key ? window.mathcalcFrames[data.dataset.key] : JSON.parse(data.textContent);
   const box = player.querySelector('.mathcalc-frames');
   return {dims: spec.layers.map(l => l.dims),
           shown: spec.layers.map((_, k) => [...box.querySelectorAll(`img[data-layer="${k}"]`)]
@@ -366,13 +466,10 @@ def test_layered_pages_are_the_neuron_chapters():
             "book/loss-gradient-bias"} <= set(layered_pages())
 
 
-@pytest.mark.parametrize("page_file", layered_pages())
-def test_each_slider_switches_exactly_the_layers_that_depend_on_it(visit, base_url, page_file):
+def each_slider_switches_exactly_its_layers(page, page_file):
     """Keyboard moves of each slider of a layered widget: every layer shows one loaded
     image; the layers that depend on the slider change, the others stay; the caption is
     the top frame's alt text."""
-    v = visit(f"{base_url}/{page_file}.html")
-    page = v.page
     page.wait_for_selector(".mathcalc-player[data-ready]", timeout=20000)
     player = page.locator(".mathcalc-player:has(script.mathcalc-layer-data)").first
     sliders = player.locator("input.mathcalc-slider")
@@ -390,4 +487,3 @@ def test_each_slider_switches_exactly_the_layers_that_depend_on_it(visit, base_u
             assert state["caption"] == state["alt"]
         for dims, b, a in zip(before["dims"], before["shown"], after["shown"]):
             assert (a != b) == (k in dims), f"slider {k}, layer over {dims} on {page_file}"
-    assert not v.errors, f"console errors: {v.errors}"

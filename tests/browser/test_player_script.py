@@ -153,9 +153,29 @@ def test_sliders_are_reached_with_tab_and_operated_with_keys(wired):
     assert valuetexts == ["0", "1"]
 
 
+SET = """([i, j]) => { const s = document.querySelectorAll('input.mathcalc-slider');
+  s[0].value = i; s[1].value = j; s[1].dispatchEvent(new Event('input'));
+  return [...document.querySelectorAll('img.mathcalc-frame')].map(i => i.alt); }"""
+
+
 def test_every_frame_has_alt_text_naming_what_it_shows(wired):
-    alts = wired.evaluate("[...document.querySelectorAll('img.mathcalc-frame')].map(i => i.alt)")
-    assert len(alts) == 6 and len(set(alts)) == 6
-    for slope in ["0", "1", "2"]:
-        for offset in ["-1", "1"]:
-            assert f"line (slope = {slope}, offset = {offset})" in alts
+    """One <img> whose source and alt text the sliders set: every combination names itself."""
+    for i, slope in enumerate(["0", "1", "2"]):
+        for j, offset in enumerate(["-1", "1"]):
+            assert wired.evaluate(SET, [i, j]) == [f"line (slope = {slope}, offset = {offset})"]
+
+
+def test_a_narrow_screen_gets_the_frames_drawn_for_it_and_a_wide_one_its_own(browser, player_html):
+    """At most 575.98 px wide the player shows the phone's frames (drawn 360 px wide), and
+    switches to the desktop's (560 px) when the screen widens, keeping the sliders' frame."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.set_content(f"<!doctype html><html><body>{player_html}</body></html>")
+    page.wait_for_selector(".mathcalc-player[data-ready]")
+    state = """() => { const p = document.querySelector('.mathcalc-player'), i = p.querySelector('img.mathcalc-frame');
+      return new Promise(r => { const done = () => r([p.dataset.layout, i.naturalWidth, i.alt]);
+        i.complete ? done() : i.addEventListener('load', done, {once: true}); }); }"""
+    assert page.evaluate(state) == ["narrow", 360, "line (slope = 1, offset = -1)"]
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("document.querySelector('.mathcalc-player').dataset.layout === 'wide'")
+    assert page.evaluate(state) == ["wide", 560, "line (slope = 1, offset = -1)"]
+    page.close()

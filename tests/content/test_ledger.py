@@ -125,3 +125,12 @@ def test_the_checked_share_does_not_fall():
     # arithmetic that SymPy performs as it builds the expression) is not checked. The floor
     # holds the share where it is; the aim (issue 22) is 0.95.
     assert t["checked share"] >= 0.83, t
+
+
+def test_the_pages_intro_counts_the_summation_starts_among_the_notation_steps():
+    """The ledger page's definition of 'notation' says how many of its `=` are the `=` of a
+    summation's start, Σ_{i=1}; the numbers must be the ledger's."""
+    notation = [s for e in LEDGER for s in e.steps if s.status == "notation"]
+    starts = [s for s in notation if "summation index" in s.reason]
+    intro = "".join(json.loads((BOOK / "ledger.ipynb").read_text())["cells"][1]["source"])
+    assert f"({len(starts)} of the {len(notation)})" in intro

@@ -36,6 +36,23 @@ def test_failing_check_raises_check_error_carrying_its_result():
     assert str(info.value) == str(result)
 
 
+def test_a_failing_check_reports_the_points_it_compared_not_the_ones_it_drew():
+    """It stops at the first disagreement: the count and 'largest error' cover only the
+    points compared, and the verdict says at which of the drawn points it stopped."""
+    drawn = np.random.default_rng(0).uniform(-2.0, 2.0, size=6)  # the points rng=0 draws
+    first_wrong = int(np.argmax(drawn < 0)) + 1  # the claim below is wrong only for x < 0
+    assert first_wrong > 1
+    claim = sp.Piecewise((2 * sp.cos(x), x < 0), (sp.cos(x), True))
+    with pytest.raises(mc.CheckError) as info:
+        mc.check_derivative(sp.sin(x), [x], claim, rng=0, n_points=6)
+    result = info.value.result
+    assert result.n_points == first_wrong
+    assert f"at point {first_wrong} of 6, where the check stopped" in str(result)
+    with pytest.raises(mc.CheckError) as info:  # one point: nothing to say about stopping
+        mc.check_derivative(sp.sin(x), [x], sp.sin(x), at=[1.0])
+    assert info.value.result.n_points == 1 and "where the check stopped" not in str(info.value)
+
+
 def test_combine_takes_the_worst_of_each_comparison():
     from mathcalc.core.check import CheckResult, combine
     a = CheckResult("a", True, {"fd": 1e-9, "jvp": 1e-12}, 2, True)

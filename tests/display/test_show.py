@@ -27,6 +27,20 @@ def test_table_renders_sympy_cells_as_math_and_escapes_pipes():
         show.table(["a"], [[1, 2]])
 
 
+@pytest.mark.parametrize("header", ["$f(x)$", "", "  ", r"$\frac{d}{dx}f(x)$", "$J$, $n = 3$"])
+def test_table_refuses_a_header_with_no_text_outside_math(header):
+    """A header cell that is math only or empty has no text to announce (axe-core's
+    empty-table-header): the table names the header and refuses it."""
+    with pytest.raises(ValueError, match="no text outside its math") as info:
+        show.table(["Rule", header], [["power", x**2]])
+    assert repr(header) in str(info.value)
+
+
+def test_table_accepts_a_word_beside_the_math():
+    md = show.table(["function $f(x)$", r"derivative $\frac{d}{dx}f(x)$", "n"], [[x**2, 2 * x, 3]])
+    assert md.data.splitlines()[0] == r"| function $f(x)$ | derivative $\frac{d}{dx}f(x)$ | n |"
+
+
 def test_source_shows_a_functions_code_as_a_python_block():
     md = show.source(show.check_mark).data
     assert md.startswith("```python\ndef check_mark(ok: bool) -> str:\n")

@@ -96,3 +96,24 @@ def test_unknown_default_is_refused():
 def test_book_widget_frames_render():
     w = widgets.explore(plots.plot_relu_neuron, {"w": [-1.0, 1.0], "b": [0.0]})
     assert w.n_frames == 2
+
+
+def test_player_reports_the_size_its_frames_draw_their_smallest_text():
+    """data-font-px is the smallest text of the frames in their pixels: tick labels of
+    ``fontsize`` points at 100 dpi; a figure without text reports nothing."""
+    import re
+
+    from mathcalc.display.frames import _draw, smallest_text_px
+    from mathcalc.display.widgets import explore
+
+    def ticks(ax, a, fontsize=7):
+        ax.plot([0, 1], [0, a])
+        ax.tick_params(labelsize=fontsize)
+
+    bundle = explore(ticks, {"a": [1, 2]}, fixed={"fontsize": 7})._repr_mimebundle_()
+    assert re.search(r'data-font-px="([\d.]+)"', bundle["text/html"]).group(1) == f"{7 * 100 / 72:.1f}"
+
+    def bare(ax):
+        ax.set_axis_off()
+
+    assert smallest_text_px(_draw(bare, (2, 2), 100, None, {})) is None

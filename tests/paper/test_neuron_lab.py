@@ -59,3 +59,27 @@ def test_lab_caption_shows_the_erratum_where_it_happens():
     assert "5 of 5" in everyone and "agrees here (every sample is active)" in everyone
     with pytest.raises(ValueError, match="which"):
         lab.read(1.0, 0.0, 0.5).caption("x")
+
+
+def test_lab_caption_flags_exactly_the_frames_where_a_sample_sits_on_its_kink():
+    """Where some zᵢ = w xᵢ + b is exactly 0 (and yᵢ ≠ 0), C has no gradient: the caption
+    says so and calls its numbers the paper's convention; nowhere else does it."""
+    lab = LossLab()
+    flagged = 0
+    for w, b, xm in itertools.product(lab.w_values, lab.b_values, lab.x_values):
+        X, y = lab.data(xm)
+        on_kink = (w * X[:, 0] + b == 0) & (y != 0)
+        r = lab.read(w, b, xm)
+        assert list(r.kink) == list(on_kink)
+        caption = r.caption("w")
+        assert ("C has no gradient" in caption) == bool(on_kink.any())
+        assert caption.count("inactive (kink: z = 0)") == int(on_kink.sum())
+        flagged += bool(on_kink.any())
+    assert flagged == 117  # of 405 frames: the grids are multiples of 0.25, summed exactly
+    r = lab.read(-1.0, -1.0, 0.5)  # z = [1, 0, −1.5, −2, −3]: x₂ on its kink
+    X, y = lab.data(0.5)
+    h = 1e-6
+    left = (neuron.loss([-1.0], -1.0 - h, X, y) - neuron.loss([-1.0], -1.0, X, y)) / -h
+    right = (neuron.loss([-1.0], -1.0 + h, X, y) - neuron.loss([-1.0], -1.0, X, y)) / h
+    # the one-sided slopes differ; the convention is the slope from the inactive side
+    assert abs(left - right) > 0.05 and np.isclose(r.grad_b, left, atol=1e-5)

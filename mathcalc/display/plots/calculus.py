@@ -99,7 +99,7 @@ def plot_matrix(J, ax=None, title: str = "", vmax: float | None = None, annotate
 
 def plot_operator_jacobian(operator: str = "w ⊗ x", wrt: str = "w", n: int = 5, ax=None,
                            rng=0, vmax: float = 4.0):
-    """The Jacobian ∂y/∂w or ∂y/∂x of y = w ∘ x (§4.2) at a seeded random point, as a heat map.
+    """The Jacobian ∂y/∂w or ∂y/∂x of y = w ◯ x (§4.2) at a seeded random point, as a heat map.
 
     ``operator`` is one of :data:`mathcalc.paper.elementwise.OPERATOR_NAMES`; the title says whether the
     matrix is diagonal (the element-wise diagonal condition) or not (the counter-example).

@@ -24,7 +24,7 @@ from ..layered import Layer
 from .style import COLORS, new_axes
 from .training import plot_loss_contours
 
-PAPER = "#ff7f0e"      # the paper's §6.1 form
+PAPER = "#ff7f0e"      # the paper's form of the gradient (§6.1, §6.2)
 GRADIENT = COLORS["tangent"]
 NEURON_X = (-2.5, 2.5)
 NEURON_Y = (-4.5, 6.5)
@@ -50,11 +50,19 @@ def _line_through(w: float, b: float, xlim) -> tuple[tuple, tuple, tuple]:
 
 # --- §5 ------------------------------------------------------------------------------------
 
-def plot_neuron_axes(ax=None):
-    """The §5 widget's base: x against z and the activation (left), the (w, b) plane of
-    the gradient (right), with legends; no data (the marks layers draw it)."""
+# Panel positions per layout: side by side on a desktop (8 x 3.4 in), stacked on a phone
+# (3.6 x 6.4 in: ``layout="stacked"``).
+NEURON_PANELS = {"wide": [[0.07, 0.15, 0.53, 0.68], [0.70, 0.15, 0.27, 0.68]],
+                 "stacked": [[0.15, 0.55, 0.81, 0.34], [0.15, 0.07, 0.81, 0.32]]}
+NEURON_NARROW = {"figsize": (3.6, 6.4), "layout": "stacked"}
+
+
+def plot_neuron_axes(ax=None, layout: str = "wide"):
+    """The §5 widget's base: x against z and the activation (left, or top when
+    ``layout="stacked"``), the (w, b) plane of the gradient (right, or below), with
+    legends; no data (the marks layers draw it)."""
     ax = new_axes(ax, figsize=(8, 3.4))
-    left, right = _panels(ax, [[0.07, 0.15, 0.53, 0.68], [0.70, 0.15, 0.27, 0.68]])
+    left, right = _panels(ax, NEURON_PANELS[layout])
     for a, (xl, yl) in [(left, (NEURON_X, NEURON_Y)), (right, (PLANE_W, PLANE_B))]:
         a.axhline(0, color="#bbbbbb", lw=0.8)
         a.axvline(0, color="#bbbbbb", lw=0.8)
@@ -68,9 +76,12 @@ def plot_neuron_axes(ax=None):
         Line2D([], [], color=COLORS["act"], lw=2, label="max(0, wx + b)"),
         Line2D([], [], marker="o", ls="", mfc="white", color=COLORS["z"], label="z at x"),
         Line2D([], [], marker="o", ls="", color=COLORS["point"], label="activation at x")],
-        loc="upper left", fontsize=7.5, framealpha=0.9)
-    right.set_title("(w, b) and [∂a/∂w, ∂a/∂b]", fontsize=8.5, pad=16)
+        loc="upper left", fontsize=9, framealpha=0.9)
+    right.set_title("(w, b) and [∂a/∂w, ∂a/∂b]", fontsize=9.5, pad=16)
     return left
+
+
+plot_neuron_axes.narrow = NEURON_NARROW  # the phone's layout (mathcalc.display.frames.narrow_layout)
 
 
 def neuron_lines(w: float, b: float) -> list:
@@ -80,19 +91,25 @@ def neuron_lines(w: float, b: float) -> list:
             Dot(1, w, b, COLORS["point"], radius=3.5)]
 
 
-def neuron_point(w: float, b: float, x: float) -> list:
+def neuron_point(w: float, b: float, x: float, layout: str = "wide") -> list:
     """Marks for (w, b, x): z and the activation at x, the gradient as an arrow from
-    (w, b) (or what it is, where it is 0), and the numbers above the picture."""
+    (w, b) (or what it is, where it is 0), and the numbers above the picture (on two
+    lines when the panels are stacked)."""
     r = read_neuron(w, b, x)
+    values = f"z = {r.z:.2f},  activation = {r.activation:.2f}"
+    gradient = f"[∂a/∂w, ∂a/∂b] = [{r.da_dw:.2f}, {r.da_db:.2f}]"
     marks = [Line(0, (x, x), (0.0, r.z), COLORS["z"], 1.0, dashed=True),
-             Dot(0, x, r.z, COLORS["z"], filled=False), Dot(0, x, r.activation, COLORS["point"]),
-             Text(0, 0.0, 1.05, f"z = {r.z:.2f},  activation = {r.activation:.2f},  "
-                  f"[∂a/∂w, ∂a/∂b] = [{r.da_dw:.2f}, {r.da_db:.2f}]", size=12, fraction=True)]
+             Dot(0, x, r.z, COLORS["z"], filled=False), Dot(0, x, r.activation, COLORS["point"])]
+    if layout == "stacked":
+        marks += [Text(0, 0.0, 1.13, values, size=12.5, fraction=True),
+                  Text(0, 0.0, 1.04, gradient, size=12.5, fraction=True)]
+    else:
+        marks.append(Text(0, 0.0, 1.05, f"{values},  {gradient}", size=12.5, fraction=True))
     if r.state == "active":
         marks.append(Line(1, (w, w + r.da_dw), (b, b + r.da_db), GRADIENT, 2.0, arrow=True))
     else:
         note = "z = 0: 0 by convention" if r.state == "kink" else "gradient 0"
-        marks.append(Text(1, 0.5, 1.03, note, COLORS["act"], size=10.5, anchor="middle",
+        marks.append(Text(1, 0.5, 1.03, note, COLORS["act"], size=12.5, anchor="middle",
                           fraction=True))
     return marks
 
@@ -109,13 +126,22 @@ LAB_X = (-2.5, 3.0)
 LAB_Y = (-1.5, 4.5)
 
 
+# Panel positions per layout: three side by side on a desktop (9 x 3.6 in), stacked on a
+# phone (3.6 x 9.9 in: ``layout="stacked"``).
+LAB_PANELS = {"wide": [[0.05, 0.14, 0.27, 0.62], [0.39, 0.14, 0.27, 0.62],
+                       [0.72, 0.14, 0.26, 0.62]],
+              "stacked": [[0.15, 0.72, 0.81, 0.21], [0.15, 0.405, 0.81, 0.21],
+                          [0.15, 0.05, 0.81, 0.24]]}
+LAB_NARROW = {"figsize": (3.6, 9.9), "layout": "stacked"}
+
+
 def plot_loss_lab_axes(lab: LossLab, x_moved: float, which: str = "w", ax=None,
-                       bar_limit: float | None = None):
+                       bar_limit: float | None = None, layout: str = "wide"):
     """The lab's base for one position of the moved sample: the data axes (left), the
-    contributions' bar axes (middle, ±``bar_limit``) and the cost contours C(w, b) (right)."""
+    contributions' bar axes (middle, ±``bar_limit``) and the cost contours C(w, b) (right);
+    top to bottom with ``layout="stacked"``."""
     ax = new_axes(ax, figsize=(9, 3.6))
-    left, mid, right = _panels(ax, [[0.05, 0.14, 0.27, 0.64], [0.39, 0.14, 0.27, 0.64],
-                                    [0.72, 0.14, 0.26, 0.64]])
+    left, mid, right = _panels(ax, LAB_PANELS[layout])
     left.axhline(0, color="#bbbbbb", lw=0.8)
     left.set_xlim(*LAB_X)
     left.set_ylim(*LAB_Y)
@@ -124,30 +150,38 @@ def plot_loss_lab_axes(lab: LossLab, x_moved: float, which: str = "w", ax=None,
         Line2D([], [], marker="o", ls="", color=COLORS["f"], label="active sample"),
         Line2D([], [], marker="o", ls="", mfc="white", color=COLORS["f"], label="inactive"),
         Line2D([], [], color=COLORS["act"], lw=2, label="max(0, wx + b)")],
-        loc="upper left", fontsize=7, framealpha=0.9)
+        loc="upper left", fontsize=10, framealpha=0.9)
     limit = bar_limit if bar_limit is not None else lab.bar_limit(which)
     n = len(lab.x)
     mid.axhline(0, color="#888888", lw=0.8)
     mid.set_xlim(0.3, n + 2.9)
     mid.set_ylim(-limit, limit)
     mid.set_xticks(list(range(1, n + 1)) + [n + 1.5, n + 2.5],
-                   [sample_name(i) for i in range(n)] + [f"∂C/∂{which}", "§6.1"], fontsize=8)
-    mid.tick_params(axis="y", labelsize=7)
+                   [sample_name(i) for i in range(n)] + [f"∂C/∂{which}", paper_section(which)],
+                   fontsize=10)
     term = "(2/N)·eᵢxᵢ" if which == "w" else "(2/N)·eᵢ"
     mid.legend(handles=[Patch(color=COLORS["f"], alpha=0.85, label=f"{term}, active"),
-                        Patch(fill=False, ec=PAPER, ls="--", label="counted only by §6.1")],
-               loc="lower left", fontsize=6.5, framealpha=0.9)
+                        Patch(fill=False, ec=PAPER, ls="--",
+                              label=f"counted only by {paper_section(which)}")],
+               loc="lower left", fontsize=10, framealpha=0.9)
     plot_loss_contours(lab.surface(x_moved), ax=right)
     right.set_xlabel("w", labelpad=1)
     right.set_ylabel("b", labelpad=1)
     right.legend(handles=[Line2D([], [], color=GRADIENT, lw=2, label="gradient × 0.3"),
-                          Line2D([], [], color=PAPER, lw=2, ls="--", label="paper §6.1 × 0.3")],
-                 loc="lower right", fontsize=6.5, framealpha=0.9)
+                          Line2D([], [], color=PAPER, lw=2, ls="--",
+                                 label="paper §6.1–§6.2 × 0.3")],
+                 loc="lower right", fontsize=10, framealpha=0.9)
     for a, t in [(left, "data and fit"), (mid, f"contributions to ∂C/∂{which}"),
                  (right, "cost C(w, b)")]:
-        a.set_title(t, fontsize=9, pad=17)
-        a.tick_params(labelsize=7)
+        a.set_title(t, fontsize=10.5, pad=17)
+        a.tick_params(labelsize=10)
     return left
+
+
+def paper_section(which: str) -> str:
+    """The paper's section whose form of the gradient the lab shows: §6.1 for ∂C/∂w, §6.2
+    for ∂C/∂b."""
+    return "§6.1" if which == "w" else "§6.2"
 
 
 def loss_lab_fit(w: float, b: float) -> list:
@@ -161,7 +195,7 @@ ARROW_SCALE = 0.3
 
 def loss_lab_marks(lab: LossLab, w: float, b: float, x_moved: float, which: str = "w") -> list:
     """Marks for (w, b, x₃): the samples (filled if active) with their errors, each
-    contribution as a bar (outlined where only the paper's §6.1 form counts it), the two
+    contribution as a bar (outlined where only the paper's form counts it), the two
     totals, and the gradient (and the paper's form, where it differs) as arrows."""
     r = lab.read(w, b, x_moved)
     X, y = lab.data(x_moved)
@@ -178,17 +212,19 @@ def loss_lab_marks(lab: LossLab, w: float, b: float, x_moved: float, which: str 
             marks.append(Bar(1, i + 1, 2.0 / n * ei * scale, color=PAPER, filled=False,
                              dashed=True))
     xm = X[lab.moved, 0]
-    marks.append(Text(0, xm, lab.y[lab.moved] - 0.55, lab.moved_name, COLORS["f"], 10,
+    marks.append(Text(0, xm, lab.y[lab.moved] - 0.55, lab.moved_name, COLORS["f"], 13.5,
                       anchor="middle"))
     grad, paper = (r.grad_w, r.paper_w) if which == "w" else (r.grad_b, r.paper_b)
     marks += [Bar(1, n + 1.5, grad, color=GRADIENT),
               Bar(1, n + 2.5, paper, color=PAPER, filled=r.paper_agrees, dashed=True),
-              Text(1, 0.5, 1.03, f"∂C/∂{which} = {grad:.2f}   §6.1: {paper:.2f}", size=10.5,
+              Text(1, 0.5, 1.03, f"∂C/∂{which} = {grad:.2f}   {paper_section(which)}: {paper:.2f}", size=13.5,
                    anchor="middle", fraction=True),
-              Text(0, 0.5, 1.03, f"{int(r.active.sum())} of {n} samples active", size=10.5,
+              Text(0, 0.5, 1.03, f"{int(r.active.sum())} of {n} samples active", size=13.5,
                    anchor="middle", fraction=True),
-              Text(2, 0.5, 1.03, f"∇C = ({r.grad_w:.2f}, {r.grad_b:.2f})", size=10.5,
-                   anchor="middle", fraction=True)]
+              # at a kink C has no gradient (the caption gives the convention's values)
+              Text(2, 0.5, 1.03, ("no ∇C: a sample at z = 0" if r.kink.any()
+                                  else f"∇C = ({r.grad_w:.2f}, {r.grad_b:.2f})"),
+                   size=13.5, anchor="middle", fraction=True)]
     if not r.paper_agrees:
         marks.append(Line(2, (w, w + ARROW_SCALE * r.paper_w), (b, b + ARROW_SCALE * r.paper_b),
                           PAPER, 1.8, dashed=True, arrow=True))
@@ -202,12 +238,13 @@ def loss_lab_layers(lab: LossLab, which: str = "w") -> list:
     """The lab's layers: contours (the moved sample), the fit (w, b), the marks (all)."""
     name, limit = lab.moved_name, lab.bar_limit(which)
 
-    def contours(ax, **values):
-        return plot_loss_lab_axes(lab, values[name], which, ax=ax, bar_limit=limit)
+    def contours(ax, layout="wide", **values):
+        return plot_loss_lab_axes(lab, values[name], which, ax=ax, bar_limit=limit, layout=layout)
 
     def marks(w, b, **values):
         return loss_lab_marks(lab, w, b, values[name], which)
 
     contours.__name__, marks.__name__ = "plot_loss_lab_axes", "loss_lab_marks"
+    contours.narrow = LAB_NARROW
     return [Layer(contours, (name,)), Layer(loss_lab_fit, ("w", "b")),
             Layer(marks, ("w", "b", name))]

@@ -75,12 +75,16 @@ def plot_loss_curve(histories, ax=None, labels=None, max_steps: int | None = Non
     return ax
 
 
-def _two_panels(ax):
-    """Split a widget frame's axes into a left and a right panel at fixed positions."""
-    fig = ax.figure
-    ax.set_position([0.08, 0.14, 0.4, 0.74])
-    right = fig.add_axes([0.6, 0.14, 0.37, 0.74])
-    return ax, right
+TWO_PANELS = {"wide": ([0.08, 0.14, 0.4, 0.74], [0.6, 0.14, 0.37, 0.74]),
+              "stacked": ([0.17, 0.58, 0.79, 0.36], [0.17, 0.08, 0.79, 0.36])}
+
+
+def _two_panels(ax, layout: str = "wide"):
+    """Split a widget frame's axes into two panels at fixed positions: left and right, or
+    top and bottom (``layout="stacked"``, a phone's frame)."""
+    first, second = TWO_PANELS[layout]
+    ax.set_position(first)
+    return ax, ax.figure.add_axes(second)
 
 
 def plot_descent_frame(step: int, grid: LossGrid, history: DescentHistory, ax=None):
@@ -94,15 +98,16 @@ def plot_descent_frame(step: int, grid: LossGrid, history: DescentHistory, ax=No
     return ax
 
 
-def plot_lr_run(lr: float, runs: dict, grid: LossGrid, ax=None, max_steps: int | None = None):
-    """One learning-rate widget frame: the run ``runs[lr]`` over the contours (left) and
-    the loss curves of all runs with this one highlighted (right)."""
+def plot_lr_run(lr: float, runs: dict, grid: LossGrid, ax=None, max_steps: int | None = None,
+                layout: str = "wide"):
+    """One learning-rate widget frame: the run ``runs[lr]`` over the contours (left, or top
+    with ``layout="stacked"``) and the loss curves of all runs with this one highlighted."""
     ax = new_axes(ax, figsize=(9, 3.6))
-    left, right = _two_panels(ax)
+    left, right = _two_panels(ax, layout)
     h = runs[lr]
     color = RUN_COLORS[list(runs).index(lr) % len(RUN_COLORS)]
     plot_descent_path(grid, h, ax=left, color=color)
-    left.set_title(h.status, fontsize=8)
+    left.set_title(h.status, fontsize=10)
     for other, color in zip(runs.values(), RUN_COLORS * 3):
         right.semilogy(np.arange(other.steps + 1), other.losses, color=color,
                        lw=2.4 if other is h else 0.8, alpha=1.0 if other is h else 0.45,
@@ -112,8 +117,11 @@ def plot_lr_run(lr: float, runs: dict, grid: LossGrid, ax=None, max_steps: int |
     right.set_xlim(0, max_steps or max(r.steps for r in runs.values()))
     right.set_xlabel("step t")
     right.set_ylabel("loss C")
-    right.legend(fontsize=7, loc="lower left")
+    right.legend(fontsize=10, loc="lower left")
     return left
+
+
+plot_lr_run.narrow = {"figsize": (3.6, 6.6), "layout": "stacked"}  # a phone's frame
 
 
 def plot_fit(X, y, w: float, b: float, ax=None, xlim=(-1.5, 3.5), ylim=(-1.0, 4.5)):
