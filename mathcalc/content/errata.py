@@ -71,6 +71,17 @@ ERRATA: tuple[Erratum, ...] = (
         paper=r"z(\mathbf{x}) = \sum_i^n w_i x_i + b",
         correct=r"z(\mathbf{x}) = \sum_{i=1}^n w_i x_i + b",
     ),
+    Erratum(
+        key="E1-d",
+        section="§1",
+        kind="misleading",
+        summary="'plus a scalar bias (threshold)': with z(x) = w·x + b and the max(0, z) that "
+                "follows, the unit is active exactly when w·x > −b, so the threshold is −b, "
+                "the negative of the bias, not b.",
+        paper=r"\text{a scalar bias (threshold) } b",
+        correct=r"\text{a scalar bias } b \text{ (the negative of the threshold: the unit is "
+                r"active when } \mathbf{w}\cdot\mathbf{x} > -b)",
+    ),
     # --- §3-§4.4 (matrix calculus chapters) ------------------------------------------------
     Erratum(
         key="E3-a",
@@ -184,7 +195,8 @@ ERRATA: tuple[Erratum, ...] = (
                 "and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ○ g_i(x) is then "
                 "a constant with respect to w_j. (○ is the paper's generic element-wise "
                 "operator; the text of the paper used here prints it as ∘, the symbol of "
-                "function composition, here and in §8.2's Jacobian and its diagonal form; the "
+                "function composition, here, in §4.3's diagonal Jacobian, and in §8.2's Jacobian "
+                "and its diagonal form; the "
                 "authors' source, in the parrt/bookish repository, has ○ throughout.)",
         paper=r"\text{Regardless of the operator, if those partial derivatives go to zero, "
               r"the operation goes to zero, } 0 \bigcirc 0 = 0 \text{ no matter what}",
@@ -380,6 +392,26 @@ ERRATA: tuple[Erratum, ...] = (
                  "factors, not defined for a 6 × 6 and a 1 × 6)",
     ),
     Erratum(
+        key="E4.5.1-f",
+        section="§4.5.1",
+        kind="misleading",
+        summary="'Backward differentiation ... goes the other direction and we're asking how a "
+                "change in the output would affect function parameter x. Because backward "
+                "differentiation can determine changes in all function parameters at once': "
+                "both directions compute how a change in x affects y, the same dy/dx; backward "
+                "differentiation accumulates the product from y's end, and one pass gives y's "
+                "sensitivity to every parameter, not changes of the parameters. How a change in "
+                "y would affect x is dx/dy, another number (for sin(x²) at x = 1: 1/1.0806 = "
+                "0.9254, not dy/dx = 1.0806).",
+        paper=r"\text{backward differentiation: how a change in the output would affect } x"
+              r"\text{; it determines changes in all parameters at once}",
+        correct=r"\text{backward differentiation computes the same } \frac{dy}{dx} \text{ "
+                r"from } y \text{'s end; one pass gives } y \text{'s sensitivity to every "
+                r"parameter}",
+        shown_by="book/single-variable-chain-rule.ipynb (the backward loop returns dy/dx "
+                 "itself, equal to the exact derivative)",
+    ),
+    Erratum(
         key="E4.5.2-a",
         section="§4.5.2",
         kind="typo",
@@ -464,6 +496,24 @@ ERRATA: tuple[Erratum, ...] = (
         shown_by="book/total-derivative.ipynb (the checks of 4.5.2-5, 4.5.2-9 and 4.5.2-10 "
                  "read each ∂ by its meaning)",
         ledger="4.5.2-9",
+    ),
+    Erratum(
+        key="E4.5.2-h",
+        section="§4.5.2",
+        kind="misleading",
+        summary="'It's common, however, that many temporary variables are functions of a "
+                "single parameter, which means that the single-variable total-derivative chain "
+                "rule degenerates to the single-variable chain rule': it degenerates only when "
+                "every intermediate variable has one parameter (as the paper says later); a "
+                "variable with one parameter only makes its own step a one-term sum. In "
+                "sin(x + x²), u₁ = x² and u₃ = sin u₂ have one parameter each, yet the one "
+                "path x → u₁ → u₂ → u₃ gives 2x cos(x + x²), not the derivative "
+                "(1 + 2x) cos(x + x²).",
+        paper=r"\text{many temporary variables have a single parameter, so the rule "
+              r"degenerates to the single-variable chain rule}",
+        correct=r"\text{the rule is the single-variable chain rule when every intermediate "
+                r"variable has a single parameter}",
+        shown_by="book/total-derivative.ipynb (graph.paths lists both paths' contributions)",
     ),
     Erratum(
         key="E4.5.3-a",
@@ -567,6 +617,8 @@ ERRATA: tuple[Erratum, ...] = (
               r"v(y, u) = y - u,\ C(v) = \frac{1}{N} \sum_{i=1}^N v^2",
         correct=r"u_i = \max(0, \mathbf{w} \cdot \mathbf{x}_i + b),\ v_i = y_i - u_i,\ "
                 r"C = \frac{1}{N} \sum_{i=1}^N v_i^2",
+        shown_by="book/loss-gradient-weights.ipynb (ledger 6-4: the printed cost fails); "
+                 "book/loss-gradient-bias.ipynb (ledger 6.2-1)",
     ),
     Erratum(
         key="E6-b",
@@ -655,7 +707,10 @@ ERRATA: tuple[Erratum, ...] = (
                 "steepest increase of C, always, whatever the weights: the derivative of C "
                 "along it is ‖∂C/∂w‖² > 0 (‖·‖ the Euclidean norm). And 'if e_1 is negative, "
                 "the gradient is reversed, meaning the highest cost is in the negative "
-                "direction': the gradient says how C changes near w, not where C is highest.",
+                "direction': the gradient says how C changes near w, not where C is highest. "
+                "Nor is 'the gradient a small step in the direction of x_1' when e_1 > 0: the "
+                "gradient is the vector 2e_1 x_1^T, not a step, and the gradient-descent step "
+                "is its negative, which moves w against x_1.",
         paper=r"\text{The resulting gradient will, on average, point in the direction of "
               r"higher cost or loss}",
         correct=r"\left(\frac{\partial C}{\partial \mathbf{w}}\right)^T \text{ points in the "
@@ -693,6 +748,7 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\frac{1}{N} \sum_{i=1}^N \begin{cases} 0 & \mathbf{w} \cdot "
                 r"\mathbf{x}_i + b \le 0 \\ 2(\mathbf{w} \cdot \mathbf{x}_i + b - y_i) & "
                 r"\mathbf{w} \cdot \mathbf{x}_i + b > 0 \end{cases}",
+        shown_by="book/loss-gradient-bias.ipynb (ledger 6.2-4, steps 9 and 13)",
     ),
     Erratum(
         key="E6.2-c",
@@ -738,6 +794,8 @@ ERRATA: tuple[Erratum, ...] = (
         summary="The second row of the generic element-wise operation indexes f by n.",
         paper=r"f_n(\mathbf{w}) \bigcirc g_2(\mathbf{x})",
         correct=r"f_2(\mathbf{w}) \bigcirc g_2(\mathbf{x})",
+        shown_by="book/errata.ipynb (the literal rows have an off-diagonal entry); "
+                 "book/reference.ipynb (ledger 8.2-1)",
     ),
     Erratum(
         key="E8.2-b",
@@ -838,7 +896,8 @@ ERRATA: tuple[Erratum, ...] = (
         section="§10",
         kind="misleading",
         summary="'We always use the ∂x notation not dx': the paper writes d for its "
-                "single-variable derivatives (§2, §4.5.1, §4.5.3, §8.5, §9; §3 even "
+                "single-variable derivatives (§2, §4.5, §4.5.1, §4.5.3, §5's dz/dz and dxᵢ/dxᵢ, "
+                "§8.5, §9; §3 even "
                 "recommends d/dx for a scalar derivative), partly for total derivatives "
                 "(§4.5.2: dy/dx = ∂f(x)/∂x = …; in the text of the paper used here also "
                 "dy/dx = ∂u₂/∂x + (∂u₂/∂u₁)(du₁/dx), where the authors' source writes the last "

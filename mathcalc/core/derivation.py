@@ -118,7 +118,11 @@ class DerivationCheck(CheckResult):
     steps: tuple[StepCheck, ...] = field(default_factory=tuple)
 
     def __str__(self) -> str:
-        lines = [f"{'✓' if self.passed else '✗'} {self.what}"]
+        # ✓ only over a check that confirmed something: a step that holds, or an erratum
+        # shown wrong; a check that passed but compared nothing gets "–"
+        confirmed = any(s.holds or (s.erratum and s.as_expected) for s in self.steps)
+        mark = "✗" if not self.passed else ("✓" if confirmed else "–")
+        lines = [f"{mark} {self.what}"]
         for s in self.steps:
             lines += [f"  {s.line()}", f"      {s.sides()}"]
         return "\n".join(lines)
@@ -132,20 +136,25 @@ def _shape(e) -> str:
     return "scalar"
 
 
+def _sstr(e) -> str:
+    # the order the form was built in (the paper's: 1 + 0, 0 + z), not SymPy's sorted order
+    return sp.sstr(e, order="none")
+
+
 def _compact(e, width: int = 40) -> str:
     if isinstance(e, sp.MatMul):
         text = " · ".join(_compact(a, width) for a in e.args)
         return text if len(text) <= width else f"{_shape(e)} product [{text[:width - 14]}…]"
     if isinstance(e, (sp.MatrixBase, sp.MatrixExpr)):
-        text = sp.sstr(e)
+        text = _sstr(e)
         if isinstance(e, sp.MatrixBase):
-            text = sp.sstr(e.tolist())
+            text = _sstr(e.tolist())
         if len(text) > width:
-            entries = ", ".join(sp.sstr(v) for v in list(sp.Matrix(e))[:2]) \
-                if isinstance(e, sp.MatrixBase) else sp.sstr(e)
+            entries = ", ".join(_sstr(v) for v in list(sp.Matrix(e))[:2]) \
+                if isinstance(e, sp.MatrixBase) else _sstr(e)
             text = f"{_shape(e)} matrix [{entries}, ...]"
     else:
-        text = sp.sstr(e)
+        text = _sstr(e)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -9,8 +9,8 @@
 //
 // Two layouts: the frames drawn for a desktop column (JSON `mathcalc-frame-data` or
 // `mathcalc-layer-data`, null marking the shown frame) and, where the widget has them, the
-// frames drawn for a phone (`mathcalc-narrow-data`: every frame's URI, panels stacked, text
-// sized for a narrow screen). A screen at most 575.98 px wide shows the narrow ones, others
+// frames drawn for a phone (`mathcalc-narrow-data`: every frame, panels stacked, text sized
+// for a narrow screen). A screen at most 575.98 px wide shows the narrow ones, others
 // the wide ones, switching when the width crosses that line. In the book each JSON sits in a
 // file of its own (`data-src`, a script defining window.mathcalcFrames[key]; book/_ext),
 // loaded only when its layout is shown. The player reports the layout it shows and the size
@@ -51,7 +51,7 @@
     var fontPx = {wide: player.dataset.fontPx,
                   narrow: sources.narrow && sources.narrow.dataset.fontPx};
     var layouts = {}, layers = null, shown = null, timer = null;
-    // the shown frames, as the HTML has them: they fill the wide layout's null entries
+    // the frames the HTML shows before the script runs: the wide layout's null entries
     var first = imgs.map(function (img, k) {
       return k === imgs.length - 1 ? [img.getAttribute("src"), img.alt] : img.getAttribute("src");
     });
@@ -80,11 +80,8 @@
         var uri = typeof entry === "string" ? entry : entry[0];
         if (imgs[k].getAttribute("src") !== uri) imgs[k].src = uri;
         if (k === layers.length - 1) {
-          // a narrow frame is a URI only: its alt text is the wide frame's
-          var alt = typeof entry === "string"
-            ? layouts.wideAlts[frameIndex(layer.dims, at)] : entry[1];
-          imgs[k].alt = alt;
-          if (caption) caption.textContent = alt;
+          imgs[k].alt = entry[1];
+          if (caption) caption.textContent = entry[1];
         }
       });
     }
@@ -100,24 +97,21 @@
         show();
         return then && then();
       }
-      load(sources.wide, function (wideData) {
-        if (!layouts.wide) {
-          var at = indices();
-          layouts.wide = layersOf(wideData).map(function (layer, k) {
-            var at_k = frameIndex(layer.dims, at);
-            return {dims: layer.dims, frames: layer.frames.map(function (e, i) {
-              return e === null && i === at_k ? first[k] : e;
-            })};
-          });
-          var top = layouts.wide[layouts.wide.length - 1].frames;
-          layouts.wideAlts = top.map(function (e) { return typeof e === "string" ? "" : e[1]; });
-        }
-        if (name === "wide") return use(name, then);
-        load(sources.narrow, function (narrowData) {
-          if (narrowData) layouts.narrow = layersOf(narrowData);
-          else sources.narrow = null;  // could not load: keep the wide frames
-          use(name, then);
+      if (name === "narrow") {
+        return load(sources.narrow, function (data) {
+          if (data) layouts.narrow = layersOf(data);
+          else sources.narrow = null;  // could not load: the wide frames
+          use(data ? name : "wide", then);
         });
+      }
+      load(sources.wide, function (data) {
+        // the frames the HTML showed at first fill the null entries (one per layer)
+        layouts.wide = layersOf(data).map(function (layer, k) {
+          return {dims: layer.dims, frames: layer.frames.map(function (e) {
+            return e === null ? first[k] : e;
+          })};
+        });
+        use(name, then);
       });
     }
 

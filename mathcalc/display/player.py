@@ -67,7 +67,8 @@ def frame_index(indices: Sequence[int], shape: Sequence[int]) -> int:
 
 def narrow_data(payload, font_px: float | None) -> str:
     """The frames drawn for a narrow screen, as the JSON ``<script>`` the player reads:
-    a list of URIs (one-layer player) or ``{"layers": [{"dims", "frames"}]}``."""
+    a list of [URI, alt text] (one-layer player) or ``{"layers": [{"dims", "frames"}]}``
+    (the top layer's frames [URI, alt text], the others URIs), no frame left out."""
     data = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
     font = f' data-font-px="{font_px:.1f}"' if font_px else ""
     return f'<script type="application/json" class="mathcalc-narrow-data"{font}>{data}</script>'
@@ -109,9 +110,9 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
     each slider's starting index. ``play_interval`` (ms) adds a Play button that advances
     the first slider. ``font_px``: the smallest text of the frames, in their pixels
     (:func:`mathcalc.display.frames.smallest_text_px`), reported as ``data-font-px``.
-    ``narrow``: the same frames drawn for a phone's screen (PNG bytes or URIs, same order;
-    their alt texts are the wide frames'), with their ``narrow_font_px``: a screen at most
-    575.98 px wide shows them (:func:`narrow_data`).
+    ``narrow``: the same frames drawn for a phone's screen (PNG bytes or URIs, same order,
+    the same alt texts), with their ``narrow_font_px``: a screen at most 575.98 px wide
+    shows them, and loads nothing else (:func:`narrow_data`).
     Deterministic: no ids, so the same frames give the same HTML.
     """
     if not (len(names) == len(labels) == len(start)) or not names:
@@ -135,7 +136,8 @@ def player_html(frames: Sequence[tuple[bytes, str]], names: Sequence[str],
     if narrow is not None:
         if len(narrow) != len(frames):
             raise ValueError(f"{len(narrow)} narrow frames for {len(frames)} frames")
-        parts.append(narrow_data([_data_uri(f) for f in narrow], narrow_font_px))
+        parts.append(narrow_data([[_data_uri(f), alt] for f, (_, alt) in zip(narrow, frames)],
+                                 narrow_font_px))
     parts.append(f'<script>\n{PLAYER_JS}</script>')
     parts.append('</div>')
     return "\n".join(parts)
@@ -160,7 +162,7 @@ def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
     below it too; the layers under it are decorative (empty alt, ``aria-hidden``).
     The JSON holds every layer's frames with ``null`` for the shown one. ``font_px`` as
     for :func:`player_html`; ``narrow``: the layers drawn for a phone's screen, as
-    ``layers`` (same dims and counts; the alt texts are the wide frames').
+    ``layers`` (same dims and counts; the top layer's alt texts are the wide frames').
     """
     if not (len(names) == len(labels) == len(start)) or not names:
         raise ValueError(f"need one list of labels and one start index per name: "
@@ -197,9 +199,12 @@ def layered_player_html(layers: Sequence[tuple[Sequence[int], Sequence[tuple]]],
     if narrow is not None:
         if [(list(d), len(f)) for d, f in narrow] != [(list(d), len(f)) for d, f in layers]:
             raise ValueError("the narrow layers must have the wide layers' dims and frame counts")
+        top = len(layers) - 1
         parts.append(narrow_data({"layers": [
-            {"dims": list(d), "frames": [_data_uri(f[0] if isinstance(f, tuple) else f) for f in fr]}
-            for d, fr in narrow]}, narrow_font_px))
+            {"dims": list(d), "frames": [
+                [_data_uri(n[0] if isinstance(n, tuple) else n), w[1]] if k == top
+                else _data_uri(n[0] if isinstance(n, tuple) else n) for n, w in zip(fr, wide)]}
+            for k, ((d, fr), (_, wide)) in enumerate(zip(narrow, layers))]}, narrow_font_px))
     parts.append(f'<script>\n{PLAYER_JS}</script>')
     parts.append('</div>')
     return "\n".join(parts)

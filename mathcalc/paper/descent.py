@@ -6,7 +6,8 @@
 subtracts the transpose; in NumPy both are arrays of shape (n,) and the transpose is
 implicit, which is why every docstring here says which one is meant.
 
-:func:`gradient_descent` is generic and pure (as autograd's ``sgd(grad, x, callback)``):
+:func:`gradient_descent` is generic and pure (like autograd's ``sgd``, whose ``grad`` also
+takes the iteration number, ``grad(x, i)``, and which adds momentum by default):
 ``grad(θ)`` returns the gradient only, the parameters come in as an array that is never
 modified, and the result is the whole history. :func:`train_neuron` applies it to the
 neuron of :mod:`mathcalc.paper.neuron` with the parameters packed as the paper's

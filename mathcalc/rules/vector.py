@@ -49,6 +49,10 @@ class VectorRule:
         """Scalar arguments are named z (the paper's §4.3 convention)."""
         return arg == "z"
 
+    def arg_latex(self, arg: str) -> str:
+        """The argument as §9 writes it: a vector in bold, the scalar z in italics."""
+        return arg if self.is_scalar(arg) else rf"\mathbf{{{arg}}}"
+
 
 def _ew(f):  # element-wise map of a SymPy function over a column
     return lambda v: v.applyfunc(f)
@@ -122,7 +126,7 @@ VECTOR_RULES: tuple[VectorRule, ...] = (
     _function("log", r"\ln(\mathbf{x})", sp.log, np.log, lambda x: 1 / x, domain=(0.5, 2.0)),
     _function("sin", r"\sin(\mathbf{x})", sp.sin, np.sin, np.cos),
     _function("cos", r"\cos(\mathbf{x})", sp.cos, np.cos, lambda x: -np.sin(x)),
-    _function("relu", r"\max(\mathbf{0}, \mathbf{x})", lambda t: sp.Max(0, t),
+    _function("relu", r"\max(0, \mathbf{x})", lambda t: sp.Max(0, t),
               lambda x: np.maximum(0.0, x), lambda x: (x > 0).astype(float), in_paper=True, section="§5",
               note="§5: the derivative at 0 is taken to be 0 (SymPy's Heaviside(0) is 1/2)",
               jacobian_latex=r"\operatorname{diag}(\dots 1 \text{ if } x_i > 0 \text{ else } 0 \dots)"),

@@ -179,3 +179,21 @@ def test_a_narrow_screen_gets_the_frames_drawn_for_it_and_a_wide_one_its_own(bro
     page.wait_for_function("document.querySelector('.mathcalc-player').dataset.layout === 'wide'")
     assert page.evaluate(state) == ["wide", 560, "line (slope = 1, offset = -1)"]
     page.close()
+
+
+def test_a_phone_loads_only_its_frames_and_a_later_widening_keeps_the_sliders(browser, player_html):
+    """Moved on a phone and then widened,
+    it shows the desktop frame its sliders name (the wide layout's shown-frame entry is
+    filled from the HTML's first frame, wherever the sliders are)."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.set_content(f"<!doctype html><html><body>{player_html}</body></html>")
+    page.wait_for_selector(".mathcalc-player[data-ready]")
+    page.locator("input.mathcalc-slider").first.focus()
+    page.keyboard.press("End")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("document.querySelector('.mathcalc-player').dataset.layout === 'wide'")
+    assert page.evaluate(SHOWN) == ["line (slope = 2, offset = -1)"]
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(SHOWN) == ["line (slope = 1, offset = -1)"]  # the frame the HTML held
+    page.close()

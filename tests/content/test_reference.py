@@ -119,7 +119,7 @@ def test_the_books_notation_entries_all_evaluate():
         md = reference.notation_list(entries, ns).data
         assert md.count("` gives ") == len(entries)
     md = reference.notation_list(reference.NOTATION, ns).data
-    assert "`len(x_vec)` gives `3`" in md and "`f.subs(x, 2)` gives $12 y$" in md
+    assert "`len(x_vec)` gives `3`" in md and "`(x**3).subs(x, 2)` gives $8$" in md
 
 
 def test_errata_summary_counts_every_entry_by_kind():

@@ -147,3 +147,21 @@ def test_points_near_a_kink_are_not_used():
     with pytest.raises(ValueError, match="away from kinks"):  # every point is near one
         compare(D(sp.Max(0, x), x), sp.Piecewise((0, x <= 0), (1, True)), [x],
                 domain=(-KINK_MARGIN / 2, KINK_MARGIN / 2), n_points=1)
+
+
+def test_a_check_that_compares_nothing_has_no_tick():
+    # one expression on both sides: it passes, but its headline is "–", not "✓"
+    r = mc.check_derivation("n", [x**2, x**2], [x])
+    assert r.passed and str(r).startswith("– derivation n: 0 of 0 steps confirmed")
+    # an erratum shown wrong is a confirmation: ✓
+    r = mc.check_derivation("e", [sp.Derivative(x**3, x), 3 * x], [x], errata={1: "E-test"})
+    assert str(r).startswith("✓ derivation e: 0 of 0 steps confirmed")
+
+
+def test_sides_are_printed_in_the_order_the_form_was_built():
+    # the paper writes 1 + 0 and 0 + z; SymPy's sorted order would print 0 + 1 and z + 0
+    z = sp.Symbol("z", real=True)
+    r = mc.check_derivation("o", [sp.Add(1, 0, evaluate=False), sp.Integer(1)], [x])
+    assert r.steps[0].sides() == "1 + 0  =  1"
+    r = mc.check_derivation("o", [sp.Add(0, z, evaluate=False), z], [z])
+    assert r.steps[0].sides() == "0 + z  =  z"

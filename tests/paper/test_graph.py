@@ -75,3 +75,16 @@ def test_plot_path_contributions_fixed_limits():
     with pytest.raises(ValueError):
         plot_path_contributions(5.0)
     plt.close("all")
+
+
+def test_plot_path_contributions_staircase_stays_in_the_window():
+    # every slider value of the total-derivative widget: the arrows start and end inside
+    # the axes (near the right edge the step goes to the left)
+    for x0 in np.round(np.linspace(-2, 2, 21), 2):
+        ax = plot_path_contributions(float(x0))
+        (x_lo, x_hi), (y_lo, y_hi) = ax.get_xlim(), ax.get_ylim()
+        for a in ax.texts:
+            if getattr(a, "xy", None) is not None and hasattr(a, "xyann"):
+                for px, py in (a.xy, a.xyann):
+                    assert x_lo <= px <= x_hi and y_lo <= py <= y_hi, (x0, px, py)
+        plt.close("all")

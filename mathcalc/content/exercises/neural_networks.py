@@ -120,7 +120,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"= [z_1 > 0]\,e_1x_1 + [z_2 > 0]\,e_2x_2$. The paper's last line puts the cases "
             r"outside the sum (the erratum of this chapter): its “nonzero activation "
             r"case”, $e_1x_1 + e_2x_2$, is right when both samples are active (otherwise only "
-            r"if a clipped sample's $e_ix_i$ happens to be 0), and its other case, 0, when "
+            r"if the clipped samples' terms $e_ix_i$ happen to sum to 0), and its other "
+            r"case, 0, when "
             r"both are clipped.",
             sum(H(zi) * (zi - yi) * xi for zi, yi, xi in zip(_zs, (y1, y2), (x1, x2))),
             sum((zi - yi) * xi for zi, yi, xi in zip(_zs, (y1, y2), (x1, x2)))),

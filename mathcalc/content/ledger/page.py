@@ -98,7 +98,21 @@ def entry_markdown(e) -> str:
                 if e.where else ""), "", "```{math}", f":class: {PAPER_CLASS}", "",
              displayable(e.paper.strip()), "```", ""]
     lines += [_step_line(k, s) for k, s in enumerate(e.steps, 1)]
+    lines += _see_also(e)
     return "\n".join(lines) + "\n"
+
+
+def _see_also(e) -> list[str]:
+    """The errata about this equation that none of its steps names (an erratum about the
+    reading of a step the ledger confirms, such as the convention at a kink)."""
+    from ..errata import ERRATA  # deferred: the errata list is content, not the ledger
+
+    named = {s.erratum for s in e.steps if s.erratum}
+    more = [err.key for err in ERRATA if err.ledger == e.key and err.key not in named]
+    if not more:
+        return []
+    links = ", ".join(f"[{k}](#{erratum_label(k)})" for k in more)
+    return ["", f"See also {links}."]
 
 
 def ledger_markdown(entries=LEDGER) -> str:

@@ -37,13 +37,14 @@ def _limits(f, xlim):
 
 
 def plot_path_contributions(x: float = 1.0, expr=None, symbol: sp.Symbol | None = None,
-                            ax=None, xlim=(-2.0, 2.0), step: float = 0.5):
+                            ax=None, xlim=(-2.0, 2.0), step: float = 0.25):
     """y = expr(symbol) at the point ``x``, its tangent there, and the tangent's rise over
     ``step`` split by dataflow path.
 
-    With x0 = ``x``: from (x0, y(x0)) a staircase goes ``step`` to the right and then up by each path's
-    contribution × step, stacked: the stack ends on the tangent, because the contributions
-    sum to dy/dx. The box lists each path's contribution at x0. Default: sin(x + x²).
+    With x0 = ``x``: from (x0, y(x0)) a staircase goes ``step`` to the right (to the left
+    where x0 + step would leave ``xlim``) and then up by each path's contribution × Δx,
+    stacked: the stack ends on the tangent, because the contributions sum to dy/dx. The box
+    lists each path's contribution at x0. Default: sin(x + x²).
     """
     x0 = float(x)
     x = symbol if symbol is not None else sp.Symbol("x", real=True)
@@ -62,14 +63,15 @@ def plot_path_contributions(x: float = 1.0, expr=None, symbol: sp.Symbol | None 
     ax.plot(xs, ys, color=COLORS["f"], lw=2, label=f"$y = {tex(expr)}$")
     ax.plot(xs, y0 + slope * (xs - x0), color=COLORS["tangent"], lw=1.2,
             label=f"tangent, slope dy/dx = {slope:.2f}")
-    ax.plot([x0, x0 + step], [y0, y0], color=COLORS["edge"], lw=1, ls=":")
+    dx = step if x0 + step <= xlim[1] else -step  # near the right edge, step to the left
+    ax.plot([x0, x0 + dx], [y0, y0], color=COLORS["edge"], lw=1, ls=":")
     level = y0
     for k, v in enumerate(values):
         colour = PATH_COLORS[k % len(PATH_COLORS)]
-        ax.annotate("", xy=(x0 + step, level + v * step), xytext=(x0 + step, level),
+        ax.annotate("", xy=(x0 + dx, level + v * dx), xytext=(x0 + dx, level),
                     arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.2,
                                     shrinkA=0, shrinkB=0))
-        level += v * step
+        level += v * dx
     ax.plot([x0], [y0], "o", color=COLORS["point"])
     lines = [f"{label}: {v:+.2f}" for label, v in zip(labels, values)]
     lines.append(f"sum = dy/dx = {slope:+.2f}")
@@ -80,7 +82,7 @@ def plot_path_contributions(x: float = 1.0, expr=None, symbol: sp.Symbol | None 
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_xlabel(f"${tex(x)}$")
-    ax.set_title(f"x = {x0:.2f}: each path's contribution to dy/dx (arrows: × Δx = {step})",
+    ax.set_title(f"x = {x0:.2f}: each path's contribution to dy/dx (arrows: × Δx = {dx:g})",
                  fontsize=9)
     ax.legend(loc="lower right", fontsize=8)
     return ax

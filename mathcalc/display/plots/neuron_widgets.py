@@ -208,7 +208,7 @@ def loss_lab_marks(lab: LossLab, w: float, b: float, x_moved: float, which: str 
         scale = xi if which == "w" else 1.0
         if act:
             marks.append(Bar(1, i + 1, 2.0 / n * ei * scale, color=COLORS["f"]))
-        else:
+        elif r.active.any():  # with no sample active the paper's form is 0 too: no bars
             marks.append(Bar(1, i + 1, 2.0 / n * ei * scale, color=PAPER, filled=False,
                              dashed=True))
     xm = X[lab.moved, 0]

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 
 COLORS = {"f": "#1f77b4", "z": "#7f7f7f", "act": "#d62728", "tangent": "#2ca02c",
           "point": "#000000", "node": "#dbe9f6", "edge": "#4a4a4a"}
-PATH_COLORS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+PATH_COLORS = ("#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")  # none is the curve's blue or the tangent's green
 RUN_COLORS = ("#9467bd", "#2ca02c", "#ff7f0e", "#d62728")
 
 

@@ -158,12 +158,14 @@ def _4_5_2_1():
     return {"expressions": [X + X**2, at(X + U1, U1, X**2)], "steps": [4]}
 
 
-def _4_5_2_partials():
+def partials_4_5_2():
+    """∂u₂/∂x and ∂u₂/∂u₁ of §4.5.2's y = x + x², at u₁ = x² (the total-derivative chapter
+    shows them and asserts they are these)."""
     return [at(D(X + U1, X), U1, X**2), at(D(X + U1, U1), U1, X**2)]  # ∂u2/∂x, ∂u2/∂u1
 
 
 def _4_5_2_5():
-    partials = _4_5_2_partials()
+    partials = partials_4_5_2()
     return {"expressions": [
         D(X + X**2, X),  # dy/dx
         D(X + X**2, X),  # ∂f(x)/∂x: f has one parameter
@@ -173,7 +175,7 @@ def _4_5_2_5():
 
 
 def _4_5_2_6():
-    partials = _4_5_2_partials()
+    partials = partials_4_5_2()
     return {"expressions": [D(X + X**2, X), D(X + X**2, X),
                             partials[0] + partials[1] * D(X**2, X), 1 + 1 * 2 * X, 1 + 2 * X]}
 
