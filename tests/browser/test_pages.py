@@ -174,8 +174,12 @@ class PageVisit:
             self.page.wait_for_function(
                 "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20000)
             # resolves once MathJax's own first typeset of the page is done (typesetting
-            # it again would also typeset the hidden MathML copies kept for screen readers)
-            self.page.evaluate("MathJax.startup.promise.then(() => true)")
+            # it again would also typeset the hidden MathML copies kept for screen readers);
+            # then every equation off the screen too (the book typesets those lazily, as a
+            # reader scrolls: the checks measure every one), and mathcalc.js has refitted
+            self.page.evaluate("""MathJax.startup.promise
+              .then(() => MathJax.startup.document.lazyTypesetAll && MathJax.startup.document.lazyTypesetAll())
+              .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))""")
 
     def _route(self, route):
         url = urlparse(route.request.url)
