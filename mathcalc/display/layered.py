@@ -41,6 +41,12 @@ class Layer:
     depends: tuple = ()
 
 
+def _taken(draw: Callable, extra: dict) -> dict:
+    """The base layer's extra arguments (e.g. ``layout``) that a marks layer's ``draw``
+    also takes."""
+    return {k: v for k, v in extra.items() if k in inspect.signature(draw).parameters}
+
+
 def _combinations(depends, names, values):
     """(index tuple, {name: value}) for every combination of the ``depends`` sliders."""
     dims = [names.index(d) for d in depends]
@@ -108,9 +114,7 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
         for k, layer in enumerate(layers[1:], start=1):
             top = k == len(layers) - 1
             frames = []
-            # a marks layer that takes the base's extra arguments (e.g. layout) gets them too
-            takes = {k: v for k, v in extra.items()
-                     if k in inspect.signature(layer.draw).parameters}
+            takes = _taken(layer.draw, extra)
             for _, kw in _combinations(layer.depends, names, values):
                 uri = svg_data_uri(to_svg(layer.draw(**kw, **takes), maps, pixels))
                 frames.append((uri, f"{caption(**kw)} ({values_text(kw)})" if top else ""))
@@ -122,8 +126,8 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
         sizes = [smallest_text_px(_draw(base.draw, size, 100, None,
                                         {**{d: at_start[d] for d in base.depends}, **extra}))]
         for layer in layers[1:]:
-            takes = {k: v for k, v in extra.items() if k in inspect.signature(layer.draw).parameters}
-            sizes += [m.size for m in layer.draw(**{d: at_start[d] for d in layer.depends}, **takes)
+            sizes += [m.size for m in layer.draw(**{d: at_start[d] for d in layer.depends},
+                                                 **_taken(layer.draw, extra))
                       if isinstance(m, Text)]
         sizes = [x for x in sizes if x is not None]
         return stacked, (min(sizes) if sizes else None)
