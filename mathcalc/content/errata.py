@@ -322,7 +322,8 @@ ERRATA: tuple[Erratum, ...] = (
         summary="Step 2 of the ln(sin(x³)²) example writes the derivative operators "
                 "without the d of the denominator (in the text of the paper used here, twice "
                 "on each of the last three lines; the authors' source, in the parrt/bookish "
-                "repository, has d/x on the first line too).",
+                "repository, has the slip on the first line too: d/x x³, after d/uₓ u₁ in its "
+                "Markdown and d/x u₁ in its generated index.xml).",
         paper=r"\frac{d}{u_1} u_2 = \frac{d}{u_1}\sin(u_1) = \cos(u_1)",
         correct=r"\frac{d}{du_1} u_2 = \frac{d}{du_1}\sin(u_1) = \cos(u_1)",
         shown_by="mathcalc.display.show.chain_rule_table(mathcalc.paper.chain.chain_rule(log(sin(x**3)**2), x))",
@@ -368,7 +369,9 @@ ERRATA: tuple[Erratum, ...] = (
                 "dataflow path, so the condition implies the single-path condition; for a "
                 "function of x alone the two are equivalent, and with other variables it is "
                 "stricter: in y = w sin(x), u₂ = w u₁ has two parameters, yet there is one path "
-                "from x and the single-variable rule gives dy/dx = w cos(x).",
+                "from x and the single-variable rule gives dy/dx = w cos(x). §4.5.2 repeats the "
+                "condition as a requirement ('all intermediate variables must be functions of "
+                "single variables'); what the rule requires is a single dataflow path.",
         paper=r"\text{an easier condition, though a bit looser: no intermediate function has "
               r"more than one parameter}",
         correct=r"\text{a sufficient condition: no intermediate function has more than one "
@@ -435,6 +438,20 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\Delta y / \Delta x = 1 + 2x + \Delta x \to 3 \text{ at } x = 1",
         shown_by="book/total-derivative.ipynb",
         ledger="4.5.2-4",
+    ),
+    Erratum(
+        key="E4.5.2-i",
+        section="§4.5.2",
+        kind="typo",
+        summary="Δy = ŷ − y is read as 'the difference between the original y and y at a "
+                "tweaked x', which names the operands the other way round: at the paper's "
+                "x = 1, Δx = 1 that is 2 − 6 = −4, while Δy = ŷ − y = 6 − 2 = 4, as the next "
+                "sentence computes. (The authors' source, in the parrt/bookish repository, has "
+                "the same words.)",
+        paper=r"\Delta y = \hat{y} - y\text{: the difference between the original } y "
+              r"\text{ and } y \text{ at a tweaked } x",
+        correct=r"\Delta y = \hat{y} - y\text{: the difference between } y \text{ at a "
+                r"tweaked } x \text{ and the original } y",
     ),
     Erratum(
         key="E4.5.2-c",

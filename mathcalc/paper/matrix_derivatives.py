@@ -180,7 +180,8 @@ def layer_mse_gradient(W, b, X, Y) -> tuple[np.ndarray, np.ndarray]:
     scalar by a matrix, whose numerator layout would be the n x m transpose.)
 
     Flattened row-major, ∂C/∂W is the 1 x mn numerator-layout gradient with respect to
-    vec(W). For m = 1 it is the paper's (2/N) Σ_i e_i x_iᵀ over the active samples.
+    vec(W). For m = 1 it is §6.1's (2/N) Σ_i e_i x_iᵀ over the active samples (the paper's
+    form with the mask restored, erratum E6.1-a).
     """
     W, b, X, Y = _layer_arrays(W, b, X, Y)
     Z = X @ W.T + b
