@@ -55,21 +55,25 @@ nbval: setup
 
 # The inner loop: no browser, no fresh virtualenv, no notebook execution.
 check: setup
-	$(BIN)/python -m pytest tests -m "not integration and not browser" -n 2 -q
+	$(BIN)/python -m pytest tests -m "not integration and not browser" -n 2 --dist worksteal -p no:nbval -q
 
 unit: check
 
 # Fresh virtualenvs, whole builds and executions (tests marked integration, no browser).
 integration: setup
-	$(BIN)/python -m pytest tests -m "integration and not browser" -n 2 -q
+	$(BIN)/python -m pytest tests -m "integration and not browser" -n 2 --dist worksteal -q
 
 browser: setup $(TEST_VENDOR)
-	$(BIN)/python -m pytest tests -m browser -n 2 -q
+	$(BIN)/python -m pytest tests -m browser -n 2 --dist worksteal -q
 
 # Chromium first: a machine without it installs it (or is told how) before anything runs.
-# Then nbval, the book (the browser tests read it), and every test in one run.
+# Then nbval, the book (the browser tests read it), and every test in one run. pytest-xdist
+# hands each worker a contiguous chunk of the collection, and the slow browser tests sit
+# together in it: --dist worksteal lets a worker that runs out take pending tests from the
+# other (with the default, one worker ran every browser test while the other sat idle for
+# 5 of the run's 10 minutes).
 test: chromium nbval book $(TEST_VENDOR)
-	$(BIN)/python -m pytest tests -n 2 -q
+	$(BIN)/python -m pytest tests -n 2 --dist worksteal -q
 
 # Each page's weight and time to interactive in headless Chromium (a benchmark, not a test).
 weight: setup

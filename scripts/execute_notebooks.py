@@ -10,6 +10,7 @@ ids renumbered in order, no Python patch version.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -102,7 +103,9 @@ def execute(path: Path, root: Path = ROOT) -> None:
         client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
                                 store_widget_state=False, config=kernel_config(sockets),
                                 resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        # the widgets draw their phone frames too: the book's player shows them on a phone
+        # (mathcalc.display.frames.phone_frames; nbval sets the same in book/conftest.py)
+        client.execute(env={**os.environ, "MATHCALC_PHONE_FRAMES": "1"})
     normalise(nb)
     nbformat.validate(nb)
     text = nbformat.writes(nb) + "\n"

@@ -198,7 +198,7 @@ def test_tables_of_matrices_are_marked_for_the_pdf_only():
     assert plain["classes"] == two["classes"] == lists["classes"] == []
 
 
-def test_widget_frames_go_to_files_of_their_own_in_the_html_book(tmp_path):
+def test_widget_frames_go_to_files_of_their_own_in_the_html_book(tmp_path, monkeypatch):
     """book/_ext/frame_files.py: each player's JSON of frames becomes a script file under
     _static/frames (named by its hash, reached from the page's folder) and the element
     keeps only where to load it; the PDF's doctree is left as it is."""
@@ -218,6 +218,7 @@ def test_widget_frames_go_to_files_of_their_own_in_the_html_book(tmp_path):
     def line(ax, slope=1.0):
         ax.plot([0, 1], [0, slope])
 
+    monkeypatch.setenv("MATHCALC_PHONE_FRAMES", "1")  # as the book's outputs are made
     page = widgets.explore(line, {"slope": [0.0, 1.0]}).html
     doc = nodes.document(None, None)
     doc += nodes.raw("", page, format="html")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import os
 from collections.abc import Callable
 
 import ipywidgets as W
@@ -44,14 +45,28 @@ def _draw(plot: Callable, figsize, dpi: int, subplot_kw: dict | None, kwargs: di
 
 
 def _png(fig: Figure, dpi: int = 100, colors: int = 64) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
-    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    """The figure drawn at ``dpi``, its palette reduced to ``colors``, as PNG bytes (the
+    canvas's pixels are read directly: no PNG written and read back in between)."""
+    if fig.dpi != dpi:
+        fig.set_dpi(dpi)
+    fig.canvas.draw()
+    image = Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(),
+                             "raw", "RGBA", 0, 1).convert("RGB")
     small = image.quantize(colors=colors, method=Image.Quantize.MEDIANCUT,
                            dither=Image.Dither.NONE)
     out = io.BytesIO()
     small.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def phone_frames() -> bool:
+    """Whether widgets also draw every frame for a phone. Only the static book's player
+    shows those (it switches to them on a narrow screen), so they are drawn where the
+    book's outputs are made and proved: ``make execute`` and nbval set
+    ``MATHCALC_PHONE_FRAMES=1`` (scripts/execute_notebooks.py, book/conftest.py). A live
+    kernel (JupyterLab, Binder, Colab) shows the live widget and leaves them out, so that
+    Run All draws half as many frames."""
+    return os.environ.get("MATHCALC_PHONE_FRAMES") == "1"
 
 
 def narrow_layout(figsize, narrow: dict | None, plot: Callable | None = None) -> tuple[tuple, dict]:

@@ -18,7 +18,7 @@ import ipywidgets as W
 import numpy as np
 
 from .frames import (MAX_FRAMES, KernelFreeWidget, _draw, _label, _png, _sliders, narrow_layout,
-                     smallest_text_px)
+                     phone_frames, smallest_text_px)
 from .marks import AxesMap, Text, draw_marks, svg_data_uri, to_svg
 from .player import OVERLAY_STYLE, layered_player_html
 
@@ -78,7 +78,8 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
     values "(w = 1, b = 0.5, x = 2)". In the static book the player switches each layer's
     frames (:func:`mathcalc.display.player.layered_player_html`); live in Jupyter the
     sliders pick the precomputed frames of the current combination; in the PDF the
-    default combination is one PNG (the marks drawn by matplotlib). The static player also
+    default combination is one PNG (the marks drawn by matplotlib). Where the book's
+    outputs are made (:func:`mathcalc.display.frames.phone_frames`), the static player also
     gets every layer drawn for a phone (:func:`mathcalc.display.frames.narrow_layout`;
     ``narrow``'s extra arguments go to the base layer's plot helper, e.g. to stack its
     panels).
@@ -133,7 +134,8 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
         return stacked, (min(sizes) if sizes else None)
 
     stacked, font_px = drawn(figsize, {})
-    narrow_stacked, narrow_px = drawn(*narrow_layout(figsize, narrow, base.draw))
+    narrow_stacked, narrow_px = (drawn(*narrow_layout(figsize, narrow, base.draw))
+                                 if phone_frames() else (None, None))
 
     def at(kw_index):  # the frames of every layer for one combination of slider indices
         out = []

@@ -30,7 +30,8 @@ import ipywidgets as W
 import numpy as np
 
 from .frames import (AXES_RECT, MAX_FRAMES, KernelFreeWidget, _describe, _draw, _label,
-                     _sliders, frame_widget, narrow_layout, render_png, smallest_text_px)
+                     _sliders, frame_widget, narrow_layout, phone_frames, render_png,
+                     smallest_text_px)
 from .layered import MAX_MARK_FRAMES, Layer, layered
 from .player import player_html
 
@@ -48,7 +49,8 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     slider's starting value (the nearest offered one); otherwise the middle value.
     ``alt`` says what the figure shows; each frame's alt text adds its parameter values.
     Slider descriptions are plain text (the widget manager's MathJax is not the page's).
-    The static page's player also gets every frame drawn for a phone
+    Where the book's outputs are made (:func:`mathcalc.display.frames.phone_frames`), the
+    static page's player also gets every frame drawn for a phone
     (:func:`mathcalc.display.frames.narrow_layout`: ``narrow`` gives its figure size and
     extra plot arguments); the live widget and the PDF keep the desktop frames.
     """
@@ -59,12 +61,14 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     fixed = dict(fixed or {})
 
     narrow_size, narrow_fixed = narrow_layout(figsize, narrow, plot)
+    phone = phone_frames()
     frames, narrow_frames = {}, []
     for idx in itertools.product(*(range(len(v)) for v in values)):
         kwargs = {n: v[i] for n, v, i in zip(names, values, idx)}
         frames[idx] = render_png(plot, figsize=figsize, subplot_kw=subplot_kw, **fixed, **kwargs)
-        narrow_frames.append(render_png(plot, figsize=narrow_size, subplot_kw=subplot_kw,
-                                        **{**fixed, **narrow_fixed}, **kwargs))
+        if phone:
+            narrow_frames.append(render_png(plot, figsize=narrow_size, subplot_kw=subplot_kw,
+                                            **{**fixed, **narrow_fixed}, **kwargs))
 
     def frame_alt(idx: tuple) -> str:
         values_text = ", ".join(f"{n} = {_label(n, v[i])}" for n, v, i in zip(names, values, idx))
@@ -96,10 +100,11 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     summary = f"Kernel-free widget: {getattr(plot, '__name__', 'plot')} over {shape}; {total} frames"
     at_start = {**fixed, **{n: v[i] for n, v, i in zip(names, values, start)}}
     font_px = smallest_text_px(_draw(plot, figsize, 100, subplot_kw, at_start))
-    narrow_px = smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw, {**at_start, **narrow_fixed}))
+    narrow_px = (smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw, {**at_start, **narrow_fixed}))
+                 if phone else None)
     page = player_html([(png, frame_alt(idx)) for idx, png in frames.items()], names,
                        [[_label(n, v) for v in vals] for n, vals in zip(names, values)], start,
-                       title=title, font_px=font_px, narrow=narrow_frames,
+                       title=title, font_px=font_px, narrow=narrow_frames if phone else None,
                        narrow_font_px=narrow_px)
     return KernelFreeWidget(box, frames[tuple(start)], summary, total, links, page)
 
@@ -133,12 +138,14 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
     children = ([W.HTML(f"<b>{title}</b>")] if title else []) + [W.HBox([play, slider]), stack]
     summary = (f"Kernel-free animation: {getattr(plot, '__name__', 'plot')} over "
                f"{len(steps)} values of {name}")
-    narrow_size, narrow_fixed = narrow_layout(figsize, narrow, plot)
-    narrow_pngs = [render_png(plot, figsize=narrow_size, subplot_kw=subplot_kw,
-                              **{**fixed, **narrow_fixed}, **{name: s}) for s in steps]
     font_px = smallest_text_px(_draw(plot, figsize, 100, subplot_kw, {**fixed, name: steps[0]}))
-    narrow_px = smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw,
-                                       {**fixed, **narrow_fixed, name: steps[0]}))
+    narrow_pngs, narrow_px = None, None
+    if phone_frames():
+        narrow_size, narrow_fixed = narrow_layout(figsize, narrow, plot)
+        narrow_pngs = [render_png(plot, figsize=narrow_size, subplot_kw=subplot_kw,
+                                  **{**fixed, **narrow_fixed}, **{name: s}) for s in steps]
+        narrow_px = smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw,
+                                           {**fixed, **narrow_fixed, name: steps[0]}))
     page = player_html(list(zip(pngs, alts)), [name], [[_label(name, s) for s in steps]], [0],
                        title=title, play_interval=interval, font_px=font_px,
                        narrow=narrow_pngs, narrow_font_px=narrow_px)

@@ -61,6 +61,7 @@ def lab_url(tmp_path_factory):
     port = free_port()
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
                JUPYTER_RUNTIME_DIR=str(home / "runtime"))
+    env.pop("MATHCALC_PHONE_FRAMES", None)  # a reader's kernel: no phone frames for the book
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
                "--ServerApp.ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=",
                "--ServerApp.port_retries=0", f"--ServerApp.root_dir={home / 'book'}",

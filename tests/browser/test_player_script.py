@@ -21,8 +21,10 @@ def line(ax, slope=1.0, offset=0.0):
 
 @pytest.fixture(scope="module")
 def player_html():
-    return widgets.explore(line, {"slope": [0.0, 1.0, 2.0], "offset": [-1.0, 1.0]},
-                           defaults={"slope": 1.0, "offset": -1.0}).html
+    with pytest.MonkeyPatch.context() as mp:  # as the book's outputs are made: phone frames too
+        mp.setenv("MATHCALC_PHONE_FRAMES", "1")
+        return widgets.explore(line, {"slope": [0.0, 1.0, 2.0], "offset": [-1.0, 1.0]},
+                               defaults={"slope": 1.0, "offset": -1.0}).html
 
 
 SHOWN = "() => [...document.querySelectorAll('img.mathcalc-frame')].filter(i => !i.hidden).map(i => i.alt)"
@@ -78,8 +80,10 @@ def layered_html():
     from mathcalc.display import plots
     from mathcalc.paper.neuron_lab import neuron_caption
     grid = {"w": [0.5, 1.0], "b": [-1.0, 0.0, 1.0], "x": [-1.0, 1.0]}
-    return widgets.layered(plots.neuron_gradient_layers(), grid, caption=neuron_caption,
-                           defaults={"w": 1.0, "b": 0.0, "x": 1.0}, figsize=(8, 3.4)).html
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MATHCALC_PHONE_FRAMES", "1")
+        return widgets.layered(plots.neuron_gradient_layers(), grid, caption=neuron_caption,
+                               defaults={"w": 1.0, "b": 0.0, "x": 1.0}, figsize=(8, 3.4)).html
 
 
 TOP = "() => [...document.querySelectorAll('img.mathcalc-frame')].filter(i => !i.hidden).map(i => i.alt)"

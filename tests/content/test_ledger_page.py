@@ -22,6 +22,29 @@ def test_the_totals_table_holds_the_counted_totals():
                         f"({100 * t['checked share']:.1f}%)")
 
 
+
+def test_the_landing_page_states_the_counted_totals():
+    """book/index.md writes the checked share out in its first paragraph: it must be the
+    ledger's, and so must its account of the steps that are not checked both ways."""
+    from pathlib import Path
+
+    text = " ".join((Path(__file__).parents[2] / "book" / "index.md").read_text().split())
+    t = totals()
+    steps = [s for e in LEDGER for s in e.steps]
+    arithmetic = sum(s.status == "unchecked" and s.reason.startswith("arithmetic")
+                     for s in steps)
+    lost = sum(s.status == "unchecked" and "lost" in s.reason for s in steps)
+    not_computable = t["erratum"] - t["refuted"]
+    checkable = t["checked"] + t["unchecked"] + t["erratum"]
+    both = t["checked"] + t["refuted"]
+    assert arithmetic + lost == t["unchecked"]
+    assert (f"of the {checkable} `=` in its display equations that are not definitions or "
+            f"notation, {both} ({100 * t['checked share']:.1f}%) are confirmed or shown "
+            f"wrong both ways. The other {checkable - both} are {arithmetic} steps of "
+            f"arithmetic") in text
+    assert f"{lost} right-hand sides lost" in text
+    assert f"and {not_computable} erratum steps that cannot be computed as printed" in text
+
 def test_every_entry_appears_once_with_its_label_and_equation():
     text = page.ledger_markdown()
     for e in LEDGER:

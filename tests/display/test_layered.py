@@ -42,16 +42,21 @@ def top_alts(page: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def neuron_widget():
-    return widgets.layered(plots.neuron_gradient_layers(), NEURON_GRID, caption=neuron_caption,
-                           defaults={"w": 1.5, "b": 1.0, "x": 1.0}, figsize=(8, 3.4))
+    with pytest.MonkeyPatch.context() as mp:  # as the book's outputs are made: phone frames too
+        mp.setenv("MATHCALC_PHONE_FRAMES", "1")
+        return widgets.layered(plots.neuron_gradient_layers(), NEURON_GRID, caption=neuron_caption,
+                               defaults={"w": 1.5, "b": 1.0, "x": 1.0}, figsize=(8, 3.4))
 
 
 @pytest.fixture(scope="module", params=["w", "b"])
 def lab_widget(request):
     lab = LossLab()
-    return request.param, lab, widgets.layered(
-        plots.loss_lab_layers(lab, request.param), lab.params, caption=lab.caption(request.param),
-        defaults={"w": 1.0, "b": 0.0, "x₃": 0.5}, figsize=(9, 3.6))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MATHCALC_PHONE_FRAMES", "1")
+        return request.param, lab, widgets.layered(
+            plots.loss_lab_layers(lab, request.param), lab.params,
+            caption=lab.caption(request.param), defaults={"w": 1.0, "b": 0.0, "x₃": 0.5},
+            figsize=(9, 3.6))
 
 
 def test_neuron_widget_layers_and_frame_counts(neuron_widget):
@@ -79,6 +84,9 @@ def test_every_neuron_frame_says_what_the_neuron_functions_give(neuron_widget):
             assert ("z > 0" in m.group(5)) == (w * x + b > 0), alt
 
 
+# The loss lab built whole, as its chapter builds it (9 × 9 × 5 sliders, both layouts, a few
+# seconds each): integration tests, run by make test, not by the inner loop.
+@pytest.mark.integration
 def test_every_lab_frame_says_what_the_loss_gradient_functions_give(lab_widget):
     which, lab, w = lab_widget
     data = layer_data(w.html)
@@ -119,6 +127,7 @@ def test_every_lab_frame_says_what_the_loss_gradient_functions_give(lab_widget):
 NARROW_DATA = re.compile(r'<script type="application/json" class="mathcalc-narrow-data".*?</script>', re.S)
 
 
+@pytest.mark.integration
 def test_layered_html_is_light_deterministic_and_decorative_below(neuron_widget, lab_widget):
     """Each layout's frames are light (the book loads one of them: book/_ext/frame_files.py)."""
     page = neuron_widget.html
@@ -129,8 +138,10 @@ def test_layered_html_is_light_deterministic_and_decorative_below(neuron_widget,
     imgs = re.findall(r"<img [^>]*>", page)
     assert len(imgs) == 3 and all('aria-hidden="true"' in i and 'alt=""' in i for i in imgs[:2])
     assert 'class="mathcalc-frame"' in imgs[2] and 'class="mathcalc-caption"' in page
-    again = widgets.layered(plots.neuron_gradient_layers(), NEURON_GRID, caption=neuron_caption,
-                            defaults={"w": 1.5, "b": 1.0, "x": 1.0}, figsize=(8, 3.4))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MATHCALC_PHONE_FRAMES", "1")
+        again = widgets.layered(plots.neuron_gradient_layers(), NEURON_GRID, caption=neuron_caption,
+                                defaults={"w": 1.5, "b": 1.0, "x": 1.0}, figsize=(8, 3.4))
     assert again.html == page and ' id="' not in page  # (SVG clip ids live inside each image)
 
 

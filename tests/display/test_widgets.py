@@ -117,3 +117,35 @@ def test_player_reports_the_size_its_frames_draw_their_smallest_text():
         ax.set_axis_off()
 
     assert smallest_text_px(_draw(bare, (2, 2), 100, None, {})) is None
+
+
+@pytest.mark.parametrize("build", ["explore", "animate", "layered"])
+def test_phone_frames_are_drawn_only_where_the_books_outputs_are_made(monkeypatch, build):
+    """A live kernel draws the desktop frames only; with MATHCALC_PHONE_FRAMES=1 (make
+    execute, nbval) every frame is drawn for a phone as well, with its text size."""
+    from mathcalc.display.marks import Text
+
+    def marks(a):
+        return [Text(0, 0.5, a, "a", size=12)]
+
+    def base(ax):
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 3)
+
+    def make():
+        if build == "explore":
+            return widgets.explore(line, {"slope": [0.0, 1.0, 2.0]})
+        if build == "animate":
+            return widgets.animate(line, [0.0, 1.0, 2.0], name="slope")
+        return widgets.layered([widgets.Layer(base, ()), widgets.Layer(marks, ("a",))],
+                               {"a": [1.0, 2.0]}, caption=lambda a: f"a at {a}")
+
+    monkeypatch.delenv("MATHCALC_PHONE_FRAMES", raising=False)
+    live = make().html
+    monkeypatch.setenv("MATHCALC_PHONE_FRAMES", "1")
+    book = make().html
+    tag = 'class="mathcalc-narrow-data"'
+    assert tag not in live and tag in book
+    narrow = book.split('class="mathcalc-narrow-data"')[1]
+    assert "data-font-px" in narrow.split(">")[0]
+    assert narrow.count("data:image/") == (3 if build != "layered" else 1 + 2)
