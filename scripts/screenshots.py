@@ -24,6 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_weight import READY, pages  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+# The book typesets formulas lazily, as they scroll into view: a full-page picture needs
+# every one typeset first, as a reader who scrolls the page sees them.
+TYPESET_ALL = """() => !window.MathJax || !MathJax.startup ? true : MathJax.startup.promise
+  .then(() => MathJax.startup.document.lazyTypesetAll && MathJax.startup.document.lazyTypesetAll())
+  .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))"""
 WIDTHS = {390: 844, 1280: 900}
 SCHEMES = ("light", "dark")
 
@@ -63,6 +68,7 @@ def main() -> int:
                 for page_file in files:
                     page.goto(f"{base}/{page_file}.html", wait_until="load")
                     page.evaluate(READY)
+                    page.evaluate(TYPESET_ALL)
                     page.evaluate("document.fonts.ready.then(() => true)")
                     path = out / f"{page_file.replace('/', '-')}-{width}-{scheme}.png"
                     page.screenshot(path=str(path), full_page=True)

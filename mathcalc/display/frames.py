@@ -26,22 +26,102 @@ AXES_RECT = (0.13, 0.14, 0.82, 0.76)  # fixed axes position: frames line up when
 
 
 def render_png(plot: Callable, figsize=(5.6, 3.6), dpi: int = 100, colors: int = 64,
-               subplot_kw: dict | None = None, **kwargs) -> bytes:
+               subplot_kw: dict | None = None, axes_fit: tuple | None = None,
+               **kwargs) -> bytes:
     """Draw ``plot(ax=ax, **kwargs)`` on a fresh figure and return it as a small PNG.
 
     No pyplot state is touched (no figure is left open); the palette is reduced to
     ``colors`` colours, which keeps line plots sharp and files about 10x smaller.
+    ``axes_fit``: the axes' move that keeps a widget's text inside its frames (:func:`fit_of`).
     """
-    fig = _draw(plot, figsize, dpi, subplot_kw, kwargs)
+    fig = _draw(plot, figsize, dpi, subplot_kw, kwargs, axes_fit)
     return _png(fig, dpi, colors)
 
 
-def _draw(plot: Callable, figsize, dpi: int, subplot_kw: dict | None, kwargs: dict) -> Figure:
+def _draw(plot: Callable, figsize, dpi: int, subplot_kw: dict | None, kwargs: dict,
+          fit: tuple | None = None) -> Figure:
     fig = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes(AXES_RECT, **(subplot_kw or {}))
     plot(ax=ax, **kwargs)
+    _wrap_titles(fig)
+    if fit is not None:
+        (x0, y0, x1, y1), (u0, v0, u1, v1) = fit
+        for a in fig.axes:  # the axes' union [x0, x1] × [y0, y1] onto [u0, u1] × [v0, v1]
+            p = a.get_position()
+            sx, sy = (u1 - u0) / (x1 - x0), (v1 - v0) / (y1 - y0)
+            a.set_position([u0 + (p.x0 - x0) * sx, v0 + (p.y0 - y0) * sy, p.width * sx, p.height * sy])
     return fig
+
+
+def _wrap_titles(fig: Figure) -> None:
+    """An axes title wider than the figure (a phone's frame) goes on two lines, broken at
+    the separator (after ': ' or ', ', before ' (') nearest its middle."""
+    renderer = fig.canvas.get_renderer()
+    for a in fig.axes:
+        title = a.title
+        text = title.get_text()
+        if "\n" in text or not text.strip() or title.get_window_extent(renderer).width <= fig.bbox.width - 4:
+            continue
+        # after ': ' or ', '; before a '(' (the space ends the first line)
+        cuts = [i + (1 if sep == " (" else len(sep)) for sep in (":  ", ": ", ", ", " (")
+                for i in range(len(text)) if text.startswith(sep, i)]
+        if cuts:
+            cut = min(cuts, key=lambda i: abs(i - len(text) / 2))
+            title.set_text(text[:cut].rstrip() + "\n" + text[cut:].lstrip())
+
+
+def _outside(fig: Figure, pad: float = 2.0):
+    """How far (pixels: left, bottom, right, top) the drawn figure's content sticks out of
+    it, less ``pad`` pixels of margin; None if nothing does."""
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.dpi_scale_trans)
+    over = (pad - box.x0, pad - box.y0, box.x1 - fig.bbox.width + pad, box.y1 - fig.bbox.height + pad)
+    return over if max(over) > 0 else None
+
+
+def cut_off_text(fig: Figure) -> list[str]:
+    """The texts of a drawn figure that stick out of it (cut off in its PNG)."""
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    out = []
+    def shown(labels, locs, lim):  # tick labels of ticks within the view (the ones drawn)
+        lo, hi = sorted(lim)
+        return [t for t, v in zip(labels, locs) if lo - 1e-9 * (hi - lo) <= v <= hi + 1e-9 * (hi - lo)]
+
+    for a in fig.axes:
+        ticks = (shown(a.get_xticklabels(), a.get_xticks(), a.get_xlim())
+                 + shown(a.get_yticklabels(), a.get_yticks(), a.get_ylim()))
+        for t in [a.title, a.xaxis.label, a.yaxis.label, *ticks, *a.texts]:
+            if t.get_visible() and t.get_text().strip():
+                e = t.get_window_extent(renderer)
+                if e.x0 < -0.5 or e.y0 < -0.5 or e.x1 > width + 0.5 or e.y1 > height + 0.5:
+                    out.append(t.get_text())
+    return out
+
+
+def fit_of(plot: Callable, figsize, subplot_kw: dict | None, kwargs: dict) -> tuple | None:
+    """The move of a widget's axes that keeps its text inside the frame, found on one
+    frame (``kwargs``) and applied to every frame so that they still line up: the axes'
+    union shrunk by as much as the content sticks out on each side. None if nothing does.
+    A frame whose text still sticks out raises ValueError naming it."""
+    fit = None
+    for _ in range(3):
+        fig = _draw(plot, figsize, 100, subplot_kw, kwargs, fit)
+        over = _outside(fig)
+        if over is None:
+            return fit
+        boxes = [a.get_position() for a in fig.axes]
+        x0, y0 = min(b.x0 for b in boxes), min(b.y0 for b in boxes)
+        x1, y1 = max(b.x1 for b in boxes), max(b.y1 for b in boxes)
+        left, bottom, right, top = (max(0.0, o) for o in over)
+        w, h = fig.bbox.width, fig.bbox.height
+        # (the axes' first union, where this frame's union goes, shrunk by the overhang)
+        fit = (fit[0] if fit else (x0, y0, x1, y1),
+               (x0 + left / w, y0 + bottom / h, x1 - right / w, y1 - top / h))
+    cut = cut_off_text(_draw(plot, figsize, 100, subplot_kw, kwargs, fit))
+    raise ValueError(f"{getattr(plot, '__name__', 'plot')} at {figsize} in: text cut off at "
+                     f"the frame's edge: {cut or 'a mark outside the axes'}")
 
 
 def _png(fig: Figure, dpi: int = 100, colors: int = 64) -> bytes:

@@ -30,7 +30,7 @@ import ipywidgets as W
 import numpy as np
 
 from .frames import (AXES_RECT, MAX_FRAMES, KernelFreeWidget, _describe, _draw, _label,
-                     _sliders, frame_widget, narrow_layout, phone_frames, render_png,
+                     _sliders, fit_of, frame_widget, narrow_layout, phone_frames, render_png,
                      smallest_text_px)
 from .layered import MAX_MARK_FRAMES, Layer, layered
 from .player import player_html
@@ -62,13 +62,18 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
 
     narrow_size, narrow_fixed = narrow_layout(figsize, narrow, plot)
     phone = phone_frames()
+    at_start = {**fixed, **{n: v[i] for n, v, i in zip(names, values, start)}}
+    fit = fit_of(plot, figsize, subplot_kw, at_start)  # text kept inside every frame
+    narrow_fit = fit_of(plot, narrow_size, subplot_kw, {**at_start, **narrow_fixed}) if phone else None
     frames, narrow_frames = {}, []
     for idx in itertools.product(*(range(len(v)) for v in values)):
         kwargs = {n: v[i] for n, v, i in zip(names, values, idx)}
-        frames[idx] = render_png(plot, figsize=figsize, subplot_kw=subplot_kw, **fixed, **kwargs)
+        frames[idx] = render_png(plot, figsize=figsize, subplot_kw=subplot_kw, axes_fit=fit,
+                                 **fixed, **kwargs)
         if phone:
             narrow_frames.append(render_png(plot, figsize=narrow_size, subplot_kw=subplot_kw,
-                                            **{**fixed, **narrow_fixed}, **kwargs))
+                                            axes_fit=narrow_fit, **{**fixed, **narrow_fixed},
+                                            **kwargs))
 
     def frame_alt(idx: tuple) -> str:
         values_text = ", ".join(f"{n} = {_label(n, v[i])}" for n, v, i in zip(names, values, idx))
@@ -98,9 +103,9 @@ def explore(plot: Callable, params: dict[str, Sequence], *, defaults: dict | Non
     box = W.VBox(children)
     shape = " × ".join(f"{n} ({len(v)} values)" for n, v in zip(names, values))
     summary = f"Kernel-free widget: {getattr(plot, '__name__', 'plot')} over {shape}; {total} frames"
-    at_start = {**fixed, **{n: v[i] for n, v, i in zip(names, values, start)}}
-    font_px = smallest_text_px(_draw(plot, figsize, 100, subplot_kw, at_start))
-    narrow_px = (smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw, {**at_start, **narrow_fixed}))
+    font_px = smallest_text_px(_draw(plot, figsize, 100, subplot_kw, at_start, fit))
+    narrow_px = (smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw,
+                                        {**at_start, **narrow_fixed}, narrow_fit))
                  if phone else None)
     page = player_html([(png, frame_alt(idx)) for idx, png in frames.items()], names,
                        [[_label(n, v) for v in vals] for n, vals in zip(names, values)], start,
@@ -124,8 +129,9 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
     if len(steps) > MAX_FRAMES:
         raise ValueError(f"{len(steps)} frames is more than {MAX_FRAMES}")
     fixed = dict(fixed or {})
-    pngs = [render_png(plot, figsize=figsize, subplot_kw=subplot_kw, **fixed, **{name: s})
-            for s in steps]
+    fit = fit_of(plot, figsize, subplot_kw, {**fixed, name: steps[0]})  # text inside every frame
+    pngs = [render_png(plot, figsize=figsize, subplot_kw=subplot_kw, axes_fit=fit, **fixed,
+                       **{name: s}) for s in steps]
     what = _describe(alt, title, plot)
     alts = [f"{what} ({name} = {_label(name, s)})" for s in steps]
     stack = W.Stack([frame_widget(p, a) for p, a in zip(pngs, alts)], selected_index=0)
@@ -138,14 +144,16 @@ def animate(plot: Callable, steps: Sequence, *, name: str = "step", fixed: dict 
     children = ([W.HTML(f"<b>{title}</b>")] if title else []) + [W.HBox([play, slider]), stack]
     summary = (f"Kernel-free animation: {getattr(plot, '__name__', 'plot')} over "
                f"{len(steps)} values of {name}")
-    font_px = smallest_text_px(_draw(plot, figsize, 100, subplot_kw, {**fixed, name: steps[0]}))
+    font_px = smallest_text_px(_draw(plot, figsize, 100, subplot_kw, {**fixed, name: steps[0]}, fit))
     narrow_pngs, narrow_px = None, None
     if phone_frames():
         narrow_size, narrow_fixed = narrow_layout(figsize, narrow, plot)
+        first = {**fixed, **narrow_fixed, name: steps[0]}
+        narrow_fit = fit_of(plot, narrow_size, subplot_kw, first)
         narrow_pngs = [render_png(plot, figsize=narrow_size, subplot_kw=subplot_kw,
-                                  **{**fixed, **narrow_fixed}, **{name: s}) for s in steps]
-        narrow_px = smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw,
-                                           {**fixed, **narrow_fixed, name: steps[0]}))
+                                  axes_fit=narrow_fit, **{**fixed, **narrow_fixed}, **{name: s})
+                       for s in steps]
+        narrow_px = smallest_text_px(_draw(plot, narrow_size, 100, subplot_kw, first, narrow_fit))
     page = player_html(list(zip(pngs, alts)), [name], [[_label(name, s) for s in steps]], [0],
                        title=title, play_interval=interval, font_px=font_px,
                        narrow=narrow_pngs, narrow_font_px=narrow_px)

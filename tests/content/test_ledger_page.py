@@ -2,6 +2,7 @@
 once with its label, a link to the cell that checks it, and links to the errata."""
 from __future__ import annotations
 
+import json
 import re
 
 from mathcalc.content.errata import ERRATA
@@ -23,6 +24,20 @@ def test_the_totals_table_holds_the_counted_totals():
 
 
 
+def _refuted_by_shape_alone() -> int:
+    """The erratum steps whose checking cell's stored output refutes them by their shapes
+    alone (no SymPy or numerical verdict): the ledger page and the landing page name them."""
+    from tests.content.test_ledger import _cell, _text
+
+    n = 0
+    for e in LEDGER:
+        for k, s in enumerate(e.steps, 1):
+            if s.status == "erratum" and s.shown:
+                out = _text(_cell(*e.where))
+                n += bool(re.search(rf"^\s*step {k}: ✗ shape", out, re.M))
+    return n
+
+
 def test_the_landing_page_states_the_counted_totals():
     """book/index.md writes the checked share out in its first paragraph: it must be the
     ledger's, and so must its account of the steps that are not checked both ways."""
@@ -38,11 +53,20 @@ def test_the_landing_page_states_the_counted_totals():
     checkable = t["checked"] + t["unchecked"] + t["erratum"]
     both = t["checked"] + t["refuted"]
     assert arithmetic + lost == t["unchecked"]
+    by_shape = _refuted_by_shape_alone()
     assert (f"of the {checkable} `=` in its display equations that are not definitions or "
             f"notation, {both} ({100 * t['checked share']:.1f}%) are confirmed or shown "
-            f"wrong both ways. The other {checkable - both} are {arithmetic} steps of "
-            f"arithmetic") in text
+            f"wrong: {both - by_shape} both ways, and {by_shape} erratum steps by their shapes "
+            f"alone (their two sides cannot be equal). The other {checkable - both} are "
+            f"{arithmetic} steps of arithmetic") in text
     assert f"{lost} right-hand sides lost" in text
+    ledger_md = " ".join(" ".join(
+        "".join(c["source"]) for c in json.loads(
+            (Path(__file__).parents[2] / "book" / "ledger.ipynb").read_text())["cells"]
+        if c["cell_type"] == "markdown").split())
+    word = ["no", "one", "two", "three", "four", "five"][by_shape]
+    assert f"for {word} steps, by their shapes alone" in ledger_md
+    assert f"({word} erratum steps, whose sides no value can make equal)" in ledger_md
     assert f"and {not_computable} erratum steps that cannot be computed as printed" in text
 
 def test_every_entry_appears_once_with_its_label_and_equation():

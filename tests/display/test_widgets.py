@@ -149,3 +149,31 @@ def test_phone_frames_are_drawn_only_where_the_books_outputs_are_made(monkeypatc
     narrow = book.split('class="mathcalc-narrow-data"')[1]
     assert "data-font-px" in narrow.split(">")[0]
     assert narrow.count("data:image/") == (3 if build != "layered" else 1 + 2)
+
+
+def test_a_frames_text_stays_inside_it_and_the_frames_still_line_up():
+    """A title wider than a phone's frame goes on two lines, and axes whose labels stick
+    out move in, by the same amount in every frame (found on the start frame)."""
+    from mathcalc.display.frames import _draw, cut_off_text, fit_of
+
+    def wide(ax, a=1.0):
+        ax.plot([0, 1], [0, a])
+        ax.set_ylim(-1000000, 1000000)  # long tick labels: they stick out on the left
+        ax.set_ylabel("the vertical axis")
+        ax.set_title(f"a = {a:g}: a title too wide for a phone, two lines")
+
+    size = (3.6, 2.9)
+    assert cut_off_text(_draw(wide, size, 100, None, {})) != []
+    fit = fit_of(wide, size, None, {"a": 1.0})
+    for a in (1.0, 2.0):
+        fig = _draw(wide, size, 100, None, {"a": a}, fit)
+        fig.canvas.draw()
+        assert cut_off_text(fig) == [] and "\n" in fig.axes[0].title.get_text()
+        assert fig.axes[0].get_position().bounds == _draw(wide, size, 100, None, {"a": 1.0}, fit).axes[0].get_position().bounds
+    assert fit_of(wide, (5.6, 3.6), None, {}) is not None  # the labels stick out at 5.6 in too
+
+    def hopeless(ax):  # placed on the figure: no move of the axes brings it in
+        ax.figure.text(1.1, 0.5, "outside the figure")
+
+    with pytest.raises(ValueError, match="cut off at the frame's edge"):
+        fit_of(hopeless, size, None, {})
