@@ -66,7 +66,8 @@ def test_the_landing_page_states_the_counted_totals():
         if c["cell_type"] == "markdown").split())
     word = ["no", "one", "two", "three", "four", "five"][by_shape]
     assert f"for {word} steps, by their shapes alone" in ledger_md
-    assert f"({word} erratum steps, whose sides no value can make equal)" in ledger_md
+    assert f"({word} erratum steps, whose sides no value can make equal: those {word} are checked " \
+           "by their shapes only)" in ledger_md
     assert f"and {not_computable} erratum steps that cannot be computed as printed" in text
 
 def test_every_entry_appears_once_with_its_label_and_equation():

@@ -138,7 +138,7 @@ LEDGER: tuple[Entry, ...] = _load()
 def totals(entries=LEDGER) -> dict:
     """Counts over ``entries``: equations, ``=`` steps, each status, the errata the checks
     refute, and the ``checked share``: of the steps that are not definitions or notation,
-    those checked both ways (confirmed, or an erratum refuted)."""
+    those confirmed or refuted (two errata by their shapes only)."""
     steps = [s for e in entries for s in e.steps]
     counts = {status: sum(s.status == status for s in steps) for status in STATUSES}
     refuted = sum(s.status == "erratum" and s.shown for s in steps)

@@ -49,7 +49,7 @@ def totals_markdown(entries=LEDGER) -> str:
     both = t["checked"] + t["refuted"]
     return "\n".join([
         "| equations | `=` | confirmed | errata (refuted) | definitions | notation "
-        "| not checked | checked both ways |",
+        "| not checked | confirmed or refuted |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {t['equations']} | {t['steps']} | {t['checked']} | {t['erratum']} ({t['refuted']}) "
         f"| {t['definition']} | {t['notation']} | {t['unchecked']} "
