@@ -103,7 +103,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"$\frac{\partial \mathbf{f}}{\partial \mathbf{x}} = "
             r"\begin{bmatrix} 0 & 0 & 1 \\ 0 & 1 & 0 \\ 1 & 0 & 0 \end{bmatrix}$, the "
             r"identity with its rows reversed. It is not $I$: the identity's Jacobian is "
-            r"diagonal because $f_i$ reads $x_i$, but here $f_1$ reads $x_3$. (The next "
+            r"diagonal because each $f_i$ reads only $x_i$, but here $f_1$ reads $x_3$ (and "
+            r"$f_3$ reads $x_1$). (The next "
             r"chapter names that property: the element-wise diagonal condition.)",
             sp.Matrix([[0, 0, 1], [0, 1, 0], [1, 0, 0]]),
             sp.eye(3)),
