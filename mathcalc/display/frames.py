@@ -82,13 +82,13 @@ def _outside(fig: Figure, pad: float = 2.0):
 
 def cut_off_text(fig: Figure) -> list[str]:
     """The texts of a drawn figure that stick out of it (cut off in its PNG)."""
-    renderer = fig.canvas.get_renderer()
-    width, height = fig.bbox.width, fig.bbox.height
-    out = []
     def shown(labels, locs, lim):  # tick labels of ticks within the view (the ones drawn)
         lo, hi = sorted(lim)
         return [t for t, v in zip(labels, locs) if lo - 1e-9 * (hi - lo) <= v <= hi + 1e-9 * (hi - lo)]
 
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    out = []
     for a in fig.axes:
         ticks = (shown(a.get_xticklabels(), a.get_xticks(), a.get_xlim())
                  + shown(a.get_yticklabels(), a.get_yticks(), a.get_ylim()))

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import ipywidgets as W
 import numpy as np
 
-from .frames import (MAX_FRAMES, KernelFreeWidget, _draw, _label, _png, _sliders, narrow_layout,
-                     phone_frames, smallest_text_px)
+from .frames import (MAX_FRAMES, KernelFreeWidget, _draw, _label, _png, _sliders, fit_of,
+                     narrow_layout, phone_frames, smallest_text_px)
 from .marks import AxesMap, Text, draw_marks, svg_data_uri, to_svg
 from .player import OVERLAY_STYLE, layered_player_html
 
@@ -98,11 +98,15 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
     def values_text(kw):
         return ", ".join(f"{n} = {_label(n, kw[n])}" for n in names)
 
-    def drawn(size, extra):
-        """Every layer's frames at figure ``size`` (the base drawn with ``extra``)."""
+    at_start = {n: v[i] for n, v, i in zip(names, values, start)}
+    base_start = {d: at_start[d] for d in base.depends}
+
+    def drawn(size, extra, fit):
+        """Every layer's frames at figure ``size`` (the base drawn with ``extra``, its axes
+        moved by ``fit``)."""
         base_frames, maps = [], None
         for _, kw in _combinations(base.depends, names, values):
-            fig = _draw(base.draw, size, 100, None, {**kw, **extra})
+            fig = _draw(base.draw, size, 100, None, {**kw, **extra}, fit)
             these = [AxesMap.of(ax) for ax in fig.axes]
             if maps is not None and these != maps:
                 raise ValueError(f"the base layer's axes move between frames ({kw})")
@@ -123,9 +127,7 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
                 raise ValueError(f"{len(frames)} frames of marks is more than {MAX_MARK_FRAMES}")
             stacked.append(([names.index(d) for d in layer.depends], frames))
         # the smallest text at the start: the base's, or a mark's (sized in pixels)
-        at_start = {n: v[i] for n, v, i in zip(names, values, start)}
-        sizes = [smallest_text_px(_draw(base.draw, size, 100, None,
-                                        {**{d: at_start[d] for d in base.depends}, **extra}))]
+        sizes = [smallest_text_px(_draw(base.draw, size, 100, None, {**base_start, **extra}, fit))]
         for layer in layers[1:]:
             sizes += [m.size for m in layer.draw(**{d: at_start[d] for d in layer.depends},
                                                  **_taken(layer.draw, extra))
@@ -133,9 +135,14 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
         sizes = [x for x in sizes if x is not None]
         return stacked, (min(sizes) if sizes else None)
 
-    stacked, font_px = drawn(figsize, {})
-    narrow_stacked, narrow_px = (drawn(*narrow_layout(figsize, narrow, base.draw))
-                                 if phone_frames() else (None, None))
+    fit = fit_of(base.draw, figsize, None, base_start)  # the base's text inside its frames
+    stacked, font_px = drawn(figsize, {}, fit)
+    narrow_stacked, narrow_px = None, None
+    if phone_frames():
+        narrow_size, narrow_extra = narrow_layout(figsize, narrow, base.draw)
+        narrow_stacked, narrow_px = drawn(narrow_size, narrow_extra,
+                                          fit_of(base.draw, narrow_size, None,
+                                                 {**base_start, **narrow_extra}))
 
     def at(kw_index):  # the frames of every layer for one combination of slider indices
         out = []
@@ -146,10 +153,9 @@ def layered(layers: Sequence[Layer], params: dict[str, Sequence], *, caption: Ca
         return out
 
     def default_png():
-        kw = {n: v[i] for n, v, i in zip(names, values, start)}
-        fig = _draw(base.draw, figsize, 100, None, {d: kw[d] for d in base.depends})
+        fig = _draw(base.draw, figsize, 100, None, base_start, fit)
         for layer in layers[1:]:
-            draw_marks(fig.axes, layer.draw(**{d: kw[d] for d in layer.depends}))
+            draw_marks(fig.axes, layer.draw(**{d: at_start[d] for d in layer.depends}))
         return _png(fig, colors=256)
 
     labels = [[_label(n, v) for v in vals] for n, vals in zip(names, values)]
