@@ -115,7 +115,8 @@ class Evaluator:
         if e.atoms(AppliedUndef) or (e.atoms(sp.Indexed) and e.atoms(sp.Sum)):
             raise NotEvaluable(str(e))
         special = _outermost_special(e)
-        dummies = [sp.Dummy(f"d{i}") for i in range(len(special))]
+        # the same placeholders at every point, so that the lambdified function is reused
+        dummies = [sp.Dummy(f"_special{i}", dummy_index=i) for i in range(len(special))]
         outer = e.xreplace(dict(zip(special, dummies))) if special else e
         free = sorted((s for s in outer.free_symbols if s not in dummies), key=str)
         missing = [s for s in free if s not in env]

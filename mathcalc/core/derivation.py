@@ -11,7 +11,9 @@ nothing:
    their component symbols (:func:`mathcalc.column`, ``.T`` for a row);
 2. **symbolically**: SymPy proves ``e_{i-1} = e_i`` (the difference, with every
    ``sympy.Derivative`` evaluated by SymPy, expands or simplifies to 0), or the caller's
-   ``equal(a, b)`` proves it, for expressions SymPy cannot simplify (ReLUs);
+   ``equal(a, b)`` proves it, for expressions SymPy cannot simplify (ReLUs); a step whose
+   difference is a rational other than 0 at a seeded rational point is refuted exactly,
+   without a proof attempt;
 3. **numerically**, independently of SymPy's differentiation: each side evaluated at
    seeded random points, every ``Derivative`` by finite differences of the function it
    differentiates (:mod:`mathcalc.core.compare`).
@@ -211,15 +213,35 @@ def _is_zero(difference) -> bool:
                                     and difference.is_zero_matrix))
 
 
-def _proved_equal(a, b, equal) -> bool:
+def _refuted_exactly(difference, symbols, seed, n_points: int = 3) -> bool:
+    """SymPy refutes ``difference == 0`` exactly: at one of ``n_points`` seeded points of
+    rationals the difference (SymPy's derivatives done) is a rational number other than 0,
+    in some entry for matrices. A counterexample in exact arithmetic, so it needs no
+    ``simplify``; where a side is not rational there (sin, exp, an undefined function, a
+    pole), it refutes nothing."""
+    gen = np.random.default_rng(seed)
+    entries = list(difference) if isinstance(difference, sp.MatrixBase) else [difference]
+    for _ in range(n_points):
+        point = {s: sp.Rational(int(gen.integers(-200, 201)), 97) for s in symbols}
+        for entry in entries:
+            value = entry.xreplace(point).doit()
+            if isinstance(value, sp.Rational) and value != 0:
+                return True
+    return False
+
+
+def _proved_equal(a, b, equal, symbols=(), seed=0) -> bool:
     """SymPy proves ``a == b``: the expanded difference is 0, or the caller's ``equal``
     says so, or ``simplify`` of the difference is 0. Any one is a proof; the cheap ones go
-    first (``simplify`` of a difference of Piecewise cases takes seconds)."""
+    first (``simplify`` of a difference of Piecewise cases takes seconds). A difference
+    SymPy refutes exactly (:func:`_refuted_exactly`) is not tried further."""
     difference = a - b
     expanded = difference.applyfunc(sp.expand) if isinstance(difference, sp.MatrixBase) \
         else sp.expand(difference)
     if _is_zero(expanded):
         return True
+    if _refuted_exactly(difference, symbols, seed):
+        return False
     if equal is not None and equal(a, b):
         return True
     return _is_zero(sp.simplify(difference))
@@ -278,7 +300,7 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
             results.append(StepCheck(number, a, b, True, True, None, 0.0, 0, erratum,
                                      same=True))
             continue
-        symbolic = _proved_equal(_evaluated(a), _evaluated(b), equal)
+        symbolic = _proved_equal(_evaluated(a), _evaluated(b), equal, symbols, seed)
         try:
             numbers_ = compare(a, b, symbols, rng=seed, n_points=n_points, domain=domain,
                                rtol=rtol, atol=atol)

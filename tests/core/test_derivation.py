@@ -64,6 +64,27 @@ def test_each_proof_counts_and_the_cheap_ones_go_first():
     assert not mc.check_derivation("", [relu, step], [x], errata={1: "E"}).steps[0].symbolic
 
 
+def test_a_rational_counterexample_refutes_without_trying_a_proof():
+    calls = []
+    asked = lambda a, b: calls.append((a, b)) or True  # noqa: E731  (would "prove" anything)
+    # max(0, x) + 1 ≠ x·H(x): a rational point gives 1, so the caller's proof is not asked
+    r = mc.check_derivation("", [sp.Max(0, x) + 1, x * sp.Heaviside(x, 0)], [x], equal=asked,
+                            errata={1: "E"})
+    assert not r.steps[0].symbolic and not calls
+    # sin² + cos² ≠ 11/10: not rational at a rational point, so the proofs are tried
+    r = mc.check_derivation("", [sp.sin(x)**2 + sp.cos(x)**2, sp.Rational(11, 10)], [x],
+                            equal=asked, errata={1: "E"})
+    assert r.steps[0].symbolic and len(calls) == 1 and not r.steps[0].numeric
+    # H(x) ≠ H(x, 0) only at x = 0: no rational point of the seed finds it, the proof decides
+    r = mc.check_derivation("", [sp.Heaviside(x), sp.Heaviside(x, 0)], [x], equal=asked)
+    assert r.steps[0].symbolic and len(calls) == 2
+    # matrices: one entry that differs is enough
+    m = sp.Matrix([[x**2, x], [1, y]])
+    r = mc.check_derivation("", [m, m + sp.Matrix([[0, 0], [0, sp.Rational(1, 3)]])], [x, y],
+                            equal=asked, errata={1: "E"})
+    assert not r.steps[0].symbolic and len(calls) == 2
+
+
 def test_step_numbers_and_undefined_functions():
     f = sp.Function("f")
     r = mc.check_derivation("s", [sp.Derivative(3 * f(x), x), 3 * sp.Derivative(f(x), x)], [x],
