@@ -4,7 +4,9 @@ Run All, and then: no error output (but in cells tagged raises-exception), the l
 ipywidgets render, and moving each slider changes the picture.
 
 The server runs on a free localhost port with no token, on a copy of book/ (JupyterLab
-saves notebooks it has run), with its own settings, workspaces and runtime folders.
+saves notebooks it has run), with its own settings, workspaces and runtime folders. One
+JupyterLab page serves the chapters in turn: each is opened in it, run, and closed with its
+kernel shut down (loading the app once per chapter cost 3-4 s each).
 LAB_DEBUG=FILE saves the page of a failing chapter there."""
 from __future__ import annotations
 
@@ -168,17 +170,39 @@ def picture_changes(page, slider, before, timeout_ms=10000) -> list:
         waited += 100
 
 
-@pytest.mark.parametrize("name", widget_notebooks())
-def test_chapter_runs_in_jupyterlab_and_its_sliders_move_the_picture(browser, lab_url, name):
+@pytest.fixture(scope="module")
+def lab(browser, lab_url):
+    """One JupyterLab page for the module's chapters (the app loads once; each chapter is
+    opened in it, run and closed), and the page errors seen while a test runs."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page_errors = []
-    page.on("pageerror", lambda e: page_errors.append(str(e)))
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{lab_url}/lab/workspaces/test", wait_until="load")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands"
+                           ".hasCommand('docmanager:open')", timeout=60000)
+    page.evaluate("() => window.jupyterapp.restored")
+    yield page, errors
+    context.close()
+
+
+OPEN = """async name => {
+  const panel = await window.jupyterapp.commands.execute('docmanager:open', {path: name});
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  window.jupyterapp.shell.activateById(panel.id);
+}"""
+
+
+@pytest.mark.parametrize("name", widget_notebooks())
+def test_chapter_runs_in_jupyterlab_and_its_sliders_move_the_picture(lab, name):
+    page, page_errors = lab
+    page_errors.clear()
     try:
-        page.goto(f"{lab_url}/lab/workspaces/test-{name.removesuffix('.ipynb')}/tree/{name}",
-                  wait_until="load")
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                               " && window.jupyterapp.shell.currentWidget.content", timeout=60000)
+        page.evaluate(OPEN, name)
+        page.wait_for_function(f"() => {{ const p = window.jupyterapp.shell.currentWidget;"
+                               f" return p && p.context && p.context.path === {json.dumps(name)}"
+                               f" && p.content; }}", timeout=60000)
         state = run_all(page)
         assert not state["errors"], f"{name}: error outputs: {state['errors']}"
         assert state["executed"] == state["cells"], f"{name}: Run All stopped: {state}"
@@ -208,8 +232,10 @@ def test_chapter_runs_in_jupyterlab_and_its_sliders_move_the_picture(browser, la
             Path(os.environ["LAB_DEBUG"]).write_text(page.content())
         raise
     finally:
-        try:  # free the kernel: eight chapters' kernels would share two cores
-            page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+        # free the kernel (chapters' kernels would share two cores) and close the chapter
+        # unsaved, so that the next one starts from a page with no other notebook
+        try:
+            page.evaluate("""async () => { const p = window.jupyterapp.shell.currentWidget;
+                await p.sessionContext.shutdown(); p.context.model.dirty = false; p.dispose(); }""")
         except Exception:
             pass
-        context.close()
