@@ -6,7 +6,7 @@ ipywidgets render, and moving each slider changes the picture.
 The server runs on a free localhost port with no token, on a copy of book/ (JupyterLab
 saves notebooks it has run), with its own settings, workspaces and runtime folders. One
 JupyterLab page serves the chapters in turn: each is opened in it, run, and closed with its
-kernel shut down (loading the app once per chapter cost 3-4 s each).
+kernel shut down (the app itself takes 3-4 s to load).
 LAB_DEBUG=FILE saves the page of a failing chapter there."""
 from __future__ import annotations
 
