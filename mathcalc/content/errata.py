@@ -82,6 +82,21 @@ ERRATA: tuple[Erratum, ...] = (
         correct=r"\text{a scalar bias } b \text{ (the negative of the threshold: the unit is "
                 r"active when } \mathbf{w}\cdot\mathbf{x} > -b)",
     ),
+    Erratum(
+        key="E1-e",
+        section="§1",
+        kind="misleading",
+        summary="'Training this neuron means choosing weights w and bias b so that we get the "
+                "desired output for all N inputs x': in general no (w, b) gives every desired "
+                "output (max(0, ·) is never negative, and N targets are N conditions on n + 1 "
+                "parameters), which is why training minimises a loss. In the introduction's "
+                "data set two of the eight targets are negative, so no (w, b) reaches them.",
+        paper=r"\text{choosing } \mathbf{w}, b \text{ so that we get the desired output for "
+              r"all } N \text{ inputs}",
+        correct=r"\text{choosing } \mathbf{w}, b \text{ so that the outputs are as close as "
+                r"possible to the desired outputs (minimising the loss)}",
+        shown_by="book/introduction.ipynb (two of the eight targets are negative)",
+    ),
     # --- §3-§4.4 (matrix calculus chapters) ------------------------------------------------
     Erratum(
         key="E3-a",

@@ -156,13 +156,13 @@ def errata_markdown(errata):
 
 
 def errata_for(errata, *sections: str):
-    """The errata of the given sections (e.g. "§6", "§6.1"), each as its kind, summary and
-    the paper's and the correct form: for a chapter to show the errors of its section."""
+    """The errata of the given sections (e.g. "§6", "§6.1"), each as its key, kind, summary
+    and the paper's and the correct form: for a chapter to show the errors of its section."""
     chosen = [e for e in errata if e.section in sections]
     if not chosen:
         raise ValueError(f"no errata for {', '.join(sections)}")
     return show.markdown("\n\n".join(
-        f"**{e.section}, {e.kind}.** {e.summary}\n\n"
+        f"**{e.key} ({e.section}), {e.kind}.** {e.summary}\n\n"
         f"The paper:\n\n{_form(e.paper)}\n"
         f"Correct:\n\n{_form(e.correct)}" for e in chosen))
 

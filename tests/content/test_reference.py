@@ -138,7 +138,8 @@ def test_errata_for_renders_only_the_given_sections():
     from mathcalc.content.errata import ERRATA
     md = reference.errata_for(ERRATA, "§6.2").data
     n = sum(e.section == "§6.2" for e in ERRATA)
-    assert md.count("**§6.2,") == n and "**§6.1," not in md
+    assert md.count(" (§6.2), ") == n and "(§6.1)" not in md
+    assert all(f"**{e.key} (§6.2), {e.kind}.**" in md for e in ERRATA if e.section == "§6.2")
     assert md.count("The paper:") == n and md.count("Correct:") == n
     assert md.count("$$") // 2 + md.count("\n> ") == 2 * n  # each form displayed or quoted
     with pytest.raises(ValueError, match="no errata"):

@@ -118,7 +118,7 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"The sum's derivative is the sum of each sample's, and each sample has its "
             r"own cases: $\frac{\partial C}{\partial w} = \frac{2}{N}\sum_i [z_i > 0]\,e_i x_i "
             r"= [z_1 > 0]\,e_1x_1 + [z_2 > 0]\,e_2x_2$. The paper's last line puts the cases "
-            r"outside the sum (the erratum of this chapter): its “nonzero activation "
+            r"outside the sum (erratum E6.1-a): its “nonzero activation "
             r"case”, $e_1x_1 + e_2x_2$, is right when both samples are active (otherwise only "
             r"if the clipped samples' terms $e_ix_i$ happen to sum to 0), and its other "
             r"case, 0, when "
@@ -154,7 +154,7 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"$x_i$: $\frac{\partial C}{\partial b} = \frac{2}{N}\sum_i [z_i > 0]\,e_i = "
             r"[z_1 > 0]\,e_1 + [z_2 > 0]\,e_2$: only the active samples' errors count. The "
             r"paper's “nonzero activation case”, $e_1 + e_2$, counts the errors of "
-            r"clipped samples too (the same erratum as in §6.1).",
+            r"clipped samples too (erratum E6.2-a, the same error as E6.1-a in §6.1).",
             sum(H(zi) * (zi - yi) for zi, yi in zip(_zs, (y1, y2))),
             sum(zi - yi for zi, yi in zip(_zs, (y1, y2)))),
         _ex("14.2",

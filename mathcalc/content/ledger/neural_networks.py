@@ -26,7 +26,7 @@ ENTRIES = (
     entry("5-5", "§5",
       r"""\begin{aligned} y &= \mathbf{w} \cdot \mathbf{x} &= \sum_i^n (w_i x_i) \\ \frac{\partial y}{\partial w_j} &= \frac{\partial}{\partial w_j} \sum_i (w_i x_i) &= \sum_i \frac{\partial}{\partial w_j} (w_i x_i) &= \frac{\partial}{\partial w_j} (w_j x_j) &= x_j \end{aligned}""",
       ["definition: names the dot product y",
-       "definition: 𝐰 · 𝐱 written out as Σᵢ wᵢxᵢ (the dot product's definition)",
+       "definition: 𝐰 · 𝐱 written out as Σᵢ wᵢxᵢ (the dot product's definition; the paper's Σᵢⁿ lacks the lower bound i = 1, erratum E1-c)",
        "definition: substitutes y = Σᵢ wᵢxᵢ",
        "checked",
        "checked",

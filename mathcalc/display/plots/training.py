@@ -135,8 +135,11 @@ def plot_fit(X, y, w: float, b: float, ax=None, xlim=(-1.5, 3.5), ylim=(-1.0, 4.
     ax.plot(X[~active, 0], np.asarray(y)[~active], "o", mfc="white", color=COLORS["f"],
             label="inactive sample")
     xs = np.linspace(*xlim, 200)
+    minus = "\u2212"  # a minus sign, not a hyphen: "x − 1.50", not "x + -1.50"
+    w_text = f"{w:.2f}".replace("-", minus)
+    b_text = f"{minus if b < 0 else '+'} {abs(b):.2f}"
     ax.plot(xs, activation([w], b, xs[:, None]), color=COLORS["act"], lw=2,
-            label=f"max(0, {w:.2f}x + {b:.2f})")
+            label=f"max(0, {w_text}x {b_text})")
     gw, gb = loss_gradient([w], b, X, y)
     ax.set_title(f"{active.sum()} of {len(z)} samples active; ∂C/∂w = {gw[0]:.3f}, "
                  f"∂C/∂b = {gb:.3f}", fontsize=9)
