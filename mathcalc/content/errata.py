@@ -639,6 +639,26 @@ ERRATA: tuple[Erratum, ...] = (
         shown_by="book/neuron-gradient.ipynb (f(w) = w ⊗ w: the gradient is 2(w ⊗ x)^T)",
     ),
     Erratum(
+        key="E5-d",
+        section="§5",
+        kind="misleading",
+        summary="'When one or both of the max arguments are vectors, such as max(0, 𝐱), we "
+                "broadcast the single-variable function max across the elements. This is an "
+                "example of an element-wise unary operator': that holds when one argument is a "
+                "scalar, as in max(0, 𝐱), where max(0, ·) is the single-variable function. When "
+                "both are vectors, max(𝐮, 𝐯) = [max(u₁, v₁), …, max(uₙ, vₙ)]ᵀ is an element-wise "
+                "binary operator of §4.2 (where the paper itself lists max(𝐰, 𝐱)), with two "
+                "Jacobians, diag([uᵢ > vᵢ]) and diag([vᵢ > uᵢ]).",
+        paper=r"\text{When one or both of the max arguments are vectors, ... we broadcast the "
+              r"single-variable function max ... an element-wise unary operator}",
+        correct=r"\text{When one argument is a scalar, as in } \max(0, \mathbf{x})\text{, the "
+                r"single-variable } \max(0, \cdot) \text{ is broadcast (unary); } "
+                r"\max(\mathbf{u}, \mathbf{v}) \text{ of two vectors is element-wise binary "
+                r"(§4.2)}",
+        shown_by="book/neuron-gradient.ipynb (max(u, v) has a diagonal Jacobian for each "
+                 "argument)",
+    ),
+    Erratum(
         key="E6-a",
         ledger="6-4",
         section="§6",
@@ -841,7 +861,8 @@ ERRATA: tuple[Erratum, ...] = (
               r"\operatorname{diag}(\dots \tfrac{1}{x_i} \dots)",
         correct=r"\frac{\partial(\mathbf{w} \oslash \mathbf{x})}{\partial \mathbf{w}} = "
                 r"\operatorname{diag}(\dots \tfrac{1}{x_i} \dots)",
-        shown_by="mathcalc.rules.VECTOR_RULES (the w ⊘ x row)",
+        shown_by="book/errata.ipynb (finite differences: diag(1/xᵢ) is the Jacobian of w ⊘ x, "
+                 "not of the product); mathcalc.rules.VECTOR_RULES (the w ⊘ x row)",
     ),
     Erratum(
         key="E8.4-a",
@@ -897,6 +918,29 @@ ERRATA: tuple[Erratum, ...] = (
                 "same slip as E1-a, E4.2-d and E4.5.3-c).",
         paper=r"n = |x|",
         correct=r"n = |\mathbf{x}|",
+    ),
+    Erratum(
+        key="E8.5-a",
+        section="§8.5",
+        kind="misleading",
+        summary="'When f is a function of a single variable x and all intermediate variables u "
+                "are functions of a single variable, the single-variable chain rule applies. "
+                "When some or all of the intermediate variables are functions of multiple "
+                "variables, the single-variable total-derivative chain rule applies': the test "
+                "leaves out the parameters of f itself. f = u₁ + u₂ with u₁ = x², u₂ = sin x is "
+                "a function of the single variable x, and each intermediate variable has the "
+                "single parameter x; yet there are two dataflow paths from x to f, the "
+                "single-variable rule through either u gives 2x or cos x, and df/dx = 2x + cos x "
+                "takes the total-derivative rule, although no intermediate variable has several "
+                "parameters. §4.5.1's own condition counts the outer function ('u(x) and y(u)').",
+        paper=r"\text{the single-variable chain rule applies when } f \text{ is a function of a "
+              r"single variable } x \text{ and all intermediate variables } u \text{ are "
+              r"functions of a single variable}",
+        correct=r"\text{the single-variable chain rule applies when there is one dataflow path "
+                r"from } x \text{ to } f \text{ (as when } f \text{ and every intermediate "
+                r"variable have a single parameter); otherwise, for scalar } x \text{ and } f"
+                r"\text{, the total-derivative rule; for vectors, the vector rule}",
+        shown_by="book/reference.ipynb (§8.5: f = u₁ + u₂ is the sum of two paths, 2x + cos x)",
     ),
     Erratum(
         key="E9-a",

@@ -15,7 +15,8 @@ neuron of :mod:`mathcalc.paper.neuron` with the parameters packed as the paper's
 
 A run that diverges is never left to print NaN: it raises :class:`DivergenceError`
 naming the step, or, with ``on_divergence="stop"``, returns the history up to the last
-finite step with ``diverged_at`` set.
+step whose loss (or, without a loss, gradient and parameters) was finite and within the
+limit, with ``diverged_at`` set.
 """
 from __future__ import annotations
 
@@ -62,7 +63,9 @@ class DescentHistory:
     def status(self) -> str:
         """A one-line summary, with no NaN in it even for a divergent run."""
         if self.diverged_at is not None:
-            last = "" if self.losses is None else f"last finite loss {self.losses[-1]:.3g} "
+            # the last loss kept: finite and within the limit (a run also stops on a
+            # finite loss that passed the limit, so it need not be the last finite one)
+            last = "" if self.losses is None else f"last loss kept {self.losses[-1]:.3g} "
             return (f"lr = {self.lr:g}: diverged at step {self.diverged_at} "
                     f"({last}at step {self.steps})")
         if self.losses is None:
@@ -147,6 +150,7 @@ def gradient_descent(grad: Callable | None, params, lr, steps, callback: Callabl
     thetas, losses = [], []
     limit = None
     diverged_at = None
+    why = ""
     for t in range(steps + 1):
         value, g = evaluate(theta)
         if has_loss and limit is None:
@@ -154,6 +158,9 @@ def gradient_descent(grad: Callable | None, params, lr, steps, callback: Callabl
         finite = np.all(np.isfinite(g)) and (value is None or np.isfinite(value))
         if not finite or (value is not None and value > limit):
             diverged_at = t
+            why = (f"the loss grew past {limit:.3g} to {value:.3g}" if finite
+                   else "the loss or its gradient stopped being finite" if has_loss
+                   else "the gradient or the parameters stopped being finite")
             break
         thetas.append(theta)
         losses.append(value)
@@ -165,6 +172,8 @@ def gradient_descent(grad: Callable | None, params, lr, steps, callback: Callabl
             theta = theta - lr * g  # the update: a new array, θ_t stays in the history
         if not np.all(np.isfinite(theta)):
             diverged_at = t + 1
+            why = ("the parameters stopped being finite" if has_loss
+                   else "the gradient or the parameters stopped being finite")
             break
 
     history = DescentHistory(np.array(thetas), np.array(losses) if has_loss else None, lr,
@@ -172,8 +181,6 @@ def gradient_descent(grad: Callable | None, params, lr, steps, callback: Callabl
     if diverged_at is not None and on_divergence == "raise":
         if not thetas:
             raise ValueError("the loss or its gradient is not finite at the starting parameters")
-        why = (f"the loss grew past {limit:.3g} or stopped being finite" if has_loss
-               else "the gradient or the parameters stopped being finite")
         raise DivergenceError(f"gradient descent diverged at step {diverged_at} with lr = {lr:g}: "
                               f"{why} (try a smaller learning rate)", diverged_at, history)
     return history

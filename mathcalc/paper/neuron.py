@@ -319,8 +319,9 @@ def loss_gradient_paper_61(w, b, X, y) -> tuple[np.ndarray, float]:
     as if all samples were active, or all inactive, together. Read the only way that
     makes sense of the unbound i: when every sample is inactive the result is 0, and
     otherwise it is the unmasked sum (2/N) Σ_i e_i x_iᵀ, "for the nonzero activation
-    case". This agrees with :func:`loss_gradient` only when all samples are active or
-    all inactive. Kept for the errata demonstration (``mathcalc.errata``). Same shapes.
+    case". This agrees with :func:`loss_gradient` when all samples are active or all
+    inactive, and otherwise only if the inactive samples' terms happen to sum to zero.
+    Kept for the errata demonstration (``mathcalc.errata``). Same shapes.
     """
     e, active = error_terms(w, b, X, y)
     X = np.atleast_2d(np.asarray(X, dtype=float))

@@ -104,7 +104,8 @@ def loss_gradient_expr(w, b, X, y, form: str = "masked"):
     ``form="masked"``: (2/N) Σ_i [z_i > 0] e_i x_iᵀ and (2/N) Σ_i [z_i > 0] e_i, each
     sample masked by its own condition (the correct result; [z_i > 0] = Heaviside(z_i, 0)).
     ``form="paper"``: the paper's last line, the "nonzero activation case" (2/N) Σ_i e_i x_iᵀ
-    and (2/N) Σ_i e_i with no mask: it holds only when every sample is active.
+    and (2/N) Σ_i e_i with no mask: it holds when every sample is active (otherwise only if
+    the inactive samples' terms happen to cancel).
     Here e_i = w·x_i + b − y_i is the paper's error term.
     """
     if form not in ("masked", "paper"):

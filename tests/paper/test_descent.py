@@ -1,5 +1,6 @@
 """Tests for mathcalc.descent: gradient descent (Parr & Howard §6.1-§6.2 recurrence),
 divergence reporting, the neuron training helper and input validation."""
+import re
 import warnings
 
 import numpy as np
@@ -103,6 +104,19 @@ def test_divergence_stop_returns_finite_history():
     assert h.diverged_at is not None and h.steps == h.diverged_at - 1
     assert np.all(np.isfinite(h.params)) and np.all(np.isfinite(h.losses))
     assert "diverged at step" in h.status and "nan" not in h.status.lower()
+
+
+def test_a_run_stopped_on_a_finite_loss_past_the_limit_says_so():
+    # the loss that stopped the run is finite: the status names the last loss kept, not
+    # the "last finite" one, and the error names the loss that passed the limit
+    h = descent.gradient_descent(quadratic_grad, [2.0, 0.0], lr=1.5, steps=100,
+                                 loss=quadratic_loss, on_divergence="stop")
+    stopped = quadratic_loss(h.params[-1] - 1.5 * quadratic_grad(h.params[-1]))
+    assert np.isfinite(stopped) and stopped > 600
+    assert f"last loss kept {h.losses[-1]:.3g} at step {h.steps}" in h.status
+    assert "finite" not in h.status
+    with pytest.raises(descent.DivergenceError, match=re.escape(f"grew past 600 to {stopped:.3g} (")):
+        descent.gradient_descent(quadratic_grad, [2.0, 0.0], lr=1.5, steps=100, loss=quadratic_loss)
 
 
 def test_overflow_is_divergence_without_warnings():
