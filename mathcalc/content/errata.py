@@ -206,8 +206,8 @@ ERRATA: tuple[Erratum, ...] = (
         section="§4.2",
         kind="misleading",
         summary="The reason given for the zero entries is wrong: the derivative of "
-                "f_i ○ g_i is not (∂f_i/∂w_j) ○ (∂g_i/∂w_j) (for ⊗ it is the product rule, "
-                "and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ○ g_i(x) is then "
+                "f_i ○ g_i is in general not (∂f_i/∂w_j) ○ (∂g_i/∂w_j) (it is for + and −; "
+                "for ⊗ it is the product rule, and 0 ⊘ 0 is undefined). The entry is zero because f_i(w) ○ g_i(x) is then "
                 "a constant with respect to w_j. (○ is the paper's generic element-wise "
                 "operator; the text of the paper used here prints it as ∘, the symbol of "
                 "function composition, here, in §4.3's diagonal Jacobian, and in §8.2's Jacobian "
@@ -535,17 +535,39 @@ ERRATA: tuple[Erratum, ...] = (
         kind="misleading",
         summary="'It's common, however, that many temporary variables are functions of a "
                 "single parameter, which means that the single-variable total-derivative chain "
-                "rule degenerates to the single-variable chain rule': it degenerates only when "
-                "every intermediate variable has one parameter (as the paper says later); a "
-                "variable with one parameter only makes its own step a one-term sum. In "
+                "rule degenerates to the single-variable chain rule': it degenerates only when x "
+                "reaches y along one dataflow path: f and every intermediate variable have at "
+                "most one parameter that depends on x (for a function of x alone, one "
+                "parameter each); a variable with one parameter only makes its own step a "
+                "one-term sum. In "
                 "sin(x + x²), u₁ = x² and u₃ = sin u₂ have one parameter each, yet the one "
                 "path x → u₁ → u₂ → u₃ gives 2x cos(x + x²), not the derivative "
                 "(1 + 2x) cos(x + x²).",
         paper=r"\text{many temporary variables have a single parameter, so the rule "
               r"degenerates to the single-variable chain rule}",
-        correct=r"\text{the rule is the single-variable chain rule when every intermediate "
-                r"variable has a single parameter}",
+        correct=r"\text{the rule is the single-variable chain rule when there is one "
+                r"dataflow path from } x \text{ to } y",
         shown_by="book/total-derivative.ipynb (graph.paths lists both paths' contributions)",
+    ),
+    Erratum(
+        key="E4.5.2-j",
+        section="§4.5.2",
+        kind="misleading",
+        summary="'This chain rule that takes into consideration the total derivative "
+                "degenerates to the single-variable chain rule when all intermediate variables "
+                "are functions of a single variable': after the final form "
+                "∂f/∂x = Σᵢ (∂f/∂uᵢ)(∂uᵢ/∂x), x aliased as the last uᵢ, the condition "
+                "leaves out the parameters of f itself (as §8.5 does, E8.5-a). For the paper's "
+                "own y = x + x², u₁ = x² and the alias u₂ = x are each functions of the single variable x, yet "
+                "f = u₁ + u₂ keeps two terms, 2x + 1; the single-variable rule along either "
+                "gives 2x or 1. The rule degenerates when there is one dataflow path from x to "
+                "f: f and every intermediate variable have at most one parameter that depends "
+                "on x.",
+        paper=r"\text{... degenerates to the single-variable chain rule when all intermediate "
+              r"variables are functions of a single variable}",
+        correct=r"\text{... degenerates when } f \text{ and every intermediate variable have "
+                r"at most one parameter that depends on } x \text{ (one dataflow path)}",
+        shown_by="mathcalc.paper.graph.paths(x + x**2, x) (two paths, contributions 2x and 1)",
     ),
     Erratum(
         key="E4.5.3-a",
@@ -971,17 +993,20 @@ ERRATA: tuple[Erratum, ...] = (
         key="E10-b",
         section="§10",
         kind="misleading",
-        summary="'We always use the ∂x notation not dx': the paper writes d for its "
+        summary="'We always use the ∂x notation not dx': the paper writes d for many of its "
                 "single-variable derivatives (§2, §4.5, §4.5.1, §4.5.3, §5's dz/dz and dxᵢ/dxᵢ, "
                 "§8.5, §9; §3 even "
                 "recommends d/dx for a scalar derivative), partly for total derivatives "
                 "(§4.5.2: dy/dx = ∂f(x)/∂x = …; in the text of the paper used here also "
                 "dy/dx = ∂u₂/∂x + (∂u₂/∂u₁)(du₁/dx), where the authors' source writes the last "
                 "factor d u₁/∂x), and for the dot product in §8.4 "
-                "(E8.4-b). What holds is that it writes the total derivative "
+                "(E8.4-b); other single-variable derivatives it writes with ∂ (§5's "
+                "∂/∂z max(0, z) and ∂/∂xᵢ max(0, xᵢ), §4.5.2's ∂u₁/∂x = 2x for u₁(x) = x²). "
+                "What holds is that it writes the total derivative "
                 "∂f(x, u₁, …, uₙ)/∂x with ∂ (after MathWorld), where Wikipedia writes df/dx.",
         paper=r"\text{We always use the } \partial x \text{ notation not } dx",
         correct=r"\text{The total derivative is written with } \partial x \text{ (Wikipedia: } "
-                r"dx \text{); derivatives of one variable with } \frac{d}{dx}",
+                r"dx \text{); derivatives of one variable mostly with } \frac{d}{dx} \text{ (some "
+                r"with } \partial \text{, e.g. §5's } \frac{\partial}{\partial z}\max(0, z)\text{)}",
     ),
 )

@@ -31,6 +31,16 @@ def test_x_plus_x_squared_has_two_paths_summing_to_total():
     assert sp.expand(sum(p.contribution for p in found)) == 1 + 2 * x
 
 
+def test_one_parameter_intermediates_do_not_make_one_path():
+    """Erratum E4.5.2-j (and E8.5-a): every intermediate variable below the outermost
+    operator f has one parameter, yet f = x + u1 reads two, and there are two paths."""
+    from mathcalc.content.errata import ERRATA
+    assert "E4.5.2-j" in {e.key for e in ERRATA}
+    *inner, outer = intermediate_variables(x + x**2, x)
+    assert all(len(v.operands) == 1 for v in inner) and len(outer.operands) == 2
+    assert all(p.contribution != 0 for p in paths(x + x**2, x))
+
+
 @pytest.mark.parametrize("expr", [sp.sin(x + x**2), sp.Mul(x, x**2, evaluate=False),
                                   sp.log(sp.sin(x**3)**2), sp.exp(x) * sp.sin(x) + x])
 def test_paths_sum_to_derivative(expr):

@@ -41,8 +41,8 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             r"with respect to its own parameter: $\frac{du_1}{dx} = 2x$, "
             r"$\frac{du_2}{du_1} = \cos(u_1)$, $\frac{du_3}{du_2} = e^{u_2}$. Multiply and "
             r"substitute: $\frac{dy}{dx} = e^{u_2}\cos(u_1)\,2x = 2x\cos(x^2)\,e^{\sin(x^2)}$. "
-            r"Differentiating $\sin$ with respect to $x$ instead of $u_1$ gives the "
-            r"wrong $2x\cos(x)\,e^{\sin(x^2)}$.",
+            r"Writing $\frac{du_2}{du_1}$ as $\cos(x)$, the derivative of $\sin$ taken at "
+            r"$x$ instead of at $u_1$, gives the wrong $2x\cos(x)\,e^{\sin(x^2)}$.",
             2 * x * sp.cos(x**2) * sp.exp(sp.sin(x**2)),
             2 * x * sp.cos(x) * sp.exp(sp.sin(x**2))),
         _ex("8.3",

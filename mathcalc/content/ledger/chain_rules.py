@@ -87,7 +87,7 @@ ENTRIES = (
       ["unchecked: the text of the paper used here lost the right-hand side (the authors' source prints 2x)"]),
     entry("4.5.2-3", "§4.5.2",
       r"""\frac{\partial u_2(x, u_1)}{\partial u_1} =""",
-      ["unchecked: the text of the paper used here lost the right-hand side (the authors' source prints 0 + 1 = 1)"]),
+      ["unchecked: the text of the paper used here lost the right-hand side (the authors' source prints ∂/∂u₁(x + u₁) = 0 + 1 = 1)"]),
     entry("4.5.2-4", "§4.5.2",
       r"""\hat{y} = (x + \Delta x) + (x + \Delta x)^2""",
       ["definition: names ŷ, y at the bumped x + Δx"]),
