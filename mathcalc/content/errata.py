@@ -306,8 +306,8 @@ ERRATA: tuple[Erratum, ...] = (
                 "condition (that f_i(x) refer at most to x_i and g_i(z) refers to the i-th value "
                 "of the 𝟏z vector)': §4.2's condition asks g_i to read at most the i-th element "
                 "of its argument, and here every g_i reads the one element z (§4.2 also has "
-                "|w| = |x| = |y|; here |z| = 1); the parenthesis replaces the condition by a "
-                "statement true of any g. ∂y/∂x is diagonal because f_i reads only x_i and g "
+                "|𝐰| = |𝐱| = |𝐲|; here g has the one scalar argument z); the parenthesis "
+                "replaces the condition by a statement true of any g. ∂y/∂x is diagonal because f_i reads only x_i and g "
                 "does not depend on x; ∂y/∂z is an n × 1 column, with an entry for every y_i.",
         paper=r"\mathbf{f}(\mathbf{x}) = \mathbf{x} \text{ and } \mathbf{g}(z) = \vec{1}z "
               r"\text{ clearly satisfy our element-wise diagonal condition}",
@@ -322,7 +322,7 @@ ERRATA: tuple[Erratum, ...] = (
         kind="typo",
         summary="'Let y = sum(f(x)) = Σ_{i=1}^n f_i(x)' bounds the sum over the functions by "
                 "n, which the same passage uses as the length of x (the 1 × n gradient); the "
-                "sum runs over the m = |f| results, and nothing makes m = n. With "
+                "sum runs over the m = |𝐟| results, and nothing makes m = n. With "
                 "f(x) = [x_1x_2, x_1 + x_2, x_1²]^T (m = 3, n = 2), ∇ sum(f) = "
                 "[2x_1 + x_2 + 1, x_1 + 1], but the sum up to n = 2 gives [x_2 + 1, x_1 + 1].",
         paper=r"y = \operatorname{sum}(\mathbf{f}(\mathbf{x})) = \sum_{i=1}^n f_i(\mathbf{x})",
@@ -611,6 +611,20 @@ ERRATA: tuple[Erratum, ...] = (
                 "the lengths of the vectors f, x and g (§8.1 writes m = |𝐟| and n = |𝐱|).",
         paper=r"m = |f|, \; n = |x|, \; k = |g|",
         correct=r"m = |\mathbf{f}|, \; n = |\mathbf{x}|, \; k = |\mathbf{g}|",
+    ),
+    Erratum(
+        key="E4.5.3-d",
+        section="§4.5.3",
+        kind="typo",
+        summary="'one for each f_i so that y looks more like 𝐲 = 𝐟(𝐠(x))' writes the vector "
+                "output with an italic y, a scalar by the paper's notation (§9); it is the "
+                "vector 𝐲 = [y₁(x), y₂(x)]ᵀ of the display before, bold on the same "
+                "sentence's right-hand side. (The authors' source, in the parrt/bookish "
+                "repository, has the same italic y.)",
+        paper=r"\text{so that } y \text{ looks more like } "
+              r"\mathbf{y} = \mathbf{f}(\mathbf{g}(x))",
+        correct=r"\text{so that } \mathbf{y} \text{ looks more like } "
+                r"\mathbf{y} = \mathbf{f}(\mathbf{g}(x))",
     ),
     # --- §5-§6 (neural network gradients) --------------------------------------------------
     Erratum(
@@ -1005,8 +1019,11 @@ ERRATA: tuple[Erratum, ...] = (
                 "What holds is that it writes the total derivative "
                 "∂f(x, u₁, …, uₙ)/∂x with ∂ (after MathWorld), where Wikipedia writes df/dx.",
         paper=r"\text{We always use the } \partial x \text{ notation not } dx",
-        correct=r"\text{The total derivative is written with } \partial x \text{ (Wikipedia: } "
-                r"dx \text{); derivatives of one variable mostly with } \frac{d}{dx} \text{ (some "
-                r"with } \partial \text{, e.g. §5's } \frac{\partial}{\partial z}\max(0, z)\text{)}",
+        correct=r"\text{The total-derivative formula } \frac{\partial f(x, u_1, \dots, u_n)}"
+                r"{\partial x} \text{ is written with } \partial \text{ (Wikipedia: } "
+                r"\frac{df}{dx}\text{), the total derivative elsewhere also as } "
+                r"\frac{dy}{dx}\text{; derivatives of one variable mostly with } \frac{d}{dx} "
+                r"\text{ (some with } \partial\text{, e.g. §5's } "
+                r"\frac{\partial}{\partial z}\max(0, z)\text{)}",
     ),
 )

@@ -110,7 +110,16 @@ def test_bad_input_is_named(bad, message):
 D = sp.Derivative
 
 
-def test_the_numbers_do_not_use_sympys_derivative(monkeypatch):
+@pytest.fixture
+def fresh_sympy_cache():
+    """SymPy caches what it computed: results made under a patched SymPy would otherwise
+    reach later tests in the same process (a lying derivative outliving its patch)."""
+    sp.core.cache.clear_cache()
+    yield
+    sp.core.cache.clear_cache()
+
+
+def test_the_numbers_do_not_use_sympys_derivative(fresh_sympy_cache, monkeypatch):
     """SymPy's differentiation made to lie (twice the truth, in Derivative.doit, Expr.diff
     and Matrix.jacobian): the numbers, finite differences of the function, still say the
     paper's step holds, and the report says the two halves disagree."""
