@@ -681,13 +681,16 @@ ERRATA: tuple[Erratum, ...] = (
         summary="'When one or both of the max arguments are vectors, such as max(0, 𝐱), we "
                 "broadcast the single-variable function max across the elements. This is an "
                 "example of an element-wise unary operator': that holds when one argument is a "
-                "scalar, as in max(0, 𝐱), where max(0, ·) is the single-variable function. When "
+                "constant scalar, as 0 is in max(0, 𝐱), where max(0, ·) is the single-variable "
+                "function (with a scalar variable z, max(z, 𝐱) expands z as §4.3 does:"
+                " a function of two arguments whose derivative with respect to z is "
+                "the column [z > xᵢ], not a diagonal Jacobian). When "
                 "both are vectors, max(𝐮, 𝐯) = [max(u₁, v₁), …, max(uₙ, vₙ)]ᵀ is an element-wise "
                 "binary operator of §4.2 (where the paper itself lists max(𝐰, 𝐱)), with two "
                 "Jacobians, diag([uᵢ > vᵢ]) and diag([vᵢ > uᵢ]).",
         paper=r"\text{When one or both of the max arguments are vectors, ... we broadcast the "
               r"single-variable function max ... an element-wise unary operator}",
-        correct=r"\text{When one argument is a scalar, as in } \max(0, \mathbf{x})\text{, the "
+        correct=r"\text{When one argument is a constant scalar, as in } \max(0, \mathbf{x})\text{, the "
                 r"single-variable } \max(0, \cdot) \text{ is broadcast (unary); } "
                 r"\max(\mathbf{u}, \mathbf{v}) \text{ of two vectors is element-wise binary "
                 r"(§4.2)}",

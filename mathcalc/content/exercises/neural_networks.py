@@ -68,7 +68,7 @@ EXERCISES: dict[str, tuple[Worked, ...]] = {
             "`exercise(\"12.1\").check(sp.Matrix([[w1, w2, w3]]))`.",
             sp.Matrix([[w1, w2, w3]]), sp.Matrix([[x1, x2, x3]])),
         _ex("12.2",
-            r"A ReLU neuron with two inputs, $activation = \max(0, w_1x_1 + w_2x_2 + b)$. "
+            r"A ReLU neuron with two inputs, $a = \text{activation} = \max(0, w_1x_1 + w_2x_2 + b)$. "
             r"Find its gradient with respect to all three parameters, "
             r"$\left[\frac{\partial a}{\partial w_1}, \frac{\partial a}{\partial w_2}, "
             r"\frac{\partial a}{\partial b}\right]$, for every $z = w_1x_1 + w_2x_2 + b "
