@@ -213,16 +213,18 @@ def _is_zero(difference) -> bool:
                                     and difference.is_zero_matrix))
 
 
-def _refuted_exactly(difference, symbols, seed, n_points: int = 3) -> bool:
+def _refuted_exactly(difference, symbols, seed, domain=(-2.0, 2.0), n_points: int = 3) -> bool:
     """SymPy refutes ``difference == 0`` exactly: at one of ``n_points`` seeded points of
-    rationals the difference (SymPy's derivatives done) is a rational number other than 0,
+    rationals inside ``domain`` (the numbers' domain: a step may hold only there) the
+    difference (SymPy's derivatives done) is a rational number other than 0,
     in some entry for matrices. A counterexample in exact arithmetic, so it needs no
     ``simplify``; where a side is not rational there (sin, exp, an undefined function, a
     pole), it refutes nothing."""
     gen = np.random.default_rng(seed)
     entries = list(difference) if isinstance(difference, sp.MatrixBase) else [difference]
     for _ in range(n_points):
-        point = {s: sp.Rational(int(gen.integers(-200, 201)), 97) for s in symbols}
+        lo, hi = (sp.nsimplify(v) for v in domain)
+        point = {s: lo + (hi - lo) * sp.Rational(int(gen.integers(1, 97)), 97) for s in symbols}
         for entry in entries:
             value = entry.xreplace(point).doit()
             if isinstance(value, sp.Rational) and value != 0:
@@ -230,7 +232,7 @@ def _refuted_exactly(difference, symbols, seed, n_points: int = 3) -> bool:
     return False
 
 
-def _proved_equal(a, b, equal, symbols=(), seed=0) -> bool:
+def _proved_equal(a, b, equal, symbols=(), seed=0, domain=(-2.0, 2.0)) -> bool:
     """SymPy proves ``a == b``: the expanded difference is 0, or the caller's ``equal``
     says so, or ``simplify`` of the difference is 0. Any one is a proof; the cheap ones go
     first (``simplify`` of a difference of Piecewise cases takes seconds). A difference
@@ -240,7 +242,7 @@ def _proved_equal(a, b, equal, symbols=(), seed=0) -> bool:
         else sp.expand(difference)
     if _is_zero(expanded):
         return True
-    if _refuted_exactly(difference, symbols, seed):
+    if _refuted_exactly(difference, symbols, seed, domain):
         return False
     if equal is not None and equal(a, b):
         return True
@@ -300,7 +302,7 @@ def check_derivation(key: str, expressions, variables, *, steps=None, errata=Non
             results.append(StepCheck(number, a, b, True, True, None, 0.0, 0, erratum,
                                      same=True))
             continue
-        symbolic = _proved_equal(_evaluated(a), _evaluated(b), equal, symbols, seed)
+        symbolic = _proved_equal(_evaluated(a), _evaluated(b), equal, symbols, seed, domain)
         try:
             numbers_ = compare(a, b, symbols, rng=seed, n_points=n_points, domain=domain,
                                rtol=rtol, atol=atol)

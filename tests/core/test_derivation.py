@@ -78,11 +78,14 @@ def test_a_rational_counterexample_refutes_without_trying_a_proof():
     # H(x) ≠ H(x, 0) only at x = 0: no rational point of the seed finds it, the proof decides
     r = mc.check_derivation("", [sp.Heaviside(x), sp.Heaviside(x, 0)], [x], equal=asked)
     assert r.steps[0].symbolic and len(calls) == 2
+    # |x| = x holds on the numbers' domain (0.5, 2): no point outside it refutes the step
+    r = mc.check_derivation("", [sp.Abs(x), x], [x], equal=asked, domain=(0.5, 2.0))
+    assert r.steps[0].symbolic and r.steps[0].numeric and len(calls) == 3
     # matrices: one entry that differs is enough
     m = sp.Matrix([[x**2, x], [1, y]])
     r = mc.check_derivation("", [m, m + sp.Matrix([[0, 0], [0, sp.Rational(1, 3)]])], [x, y],
                             equal=asked, errata={1: "E"})
-    assert not r.steps[0].symbolic and len(calls) == 2
+    assert not r.steps[0].symbolic and len(calls) == 3
 
 
 def test_step_numbers_and_undefined_functions():
